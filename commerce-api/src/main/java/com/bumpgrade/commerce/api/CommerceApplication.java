@@ -1,0 +1,18 @@
+package com.bumpgrade.commerce.api;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The Bumpgrade Commerce service. Scans the projections module too: its handlers are Spring components. */
+@SpringBootApplication(scanBasePackages = "com.bumpgrade.commerce")
+@ConfigurationPropertiesScan("com.bumpgrade.commerce.api")
+public class CommerceApplication {
+    public static void main(String[] args) {
+        // Axon 4.12+ reports anonymous usage data unless told not to; a billing back end sends nothing unasked.
+        if (System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+        SpringApplication.run(CommerceApplication.class, args);
+    }
+}

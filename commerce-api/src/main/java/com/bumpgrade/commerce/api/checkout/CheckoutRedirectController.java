@@ -1,0 +1,61 @@
+package com.bumpgrade.commerce.api.checkout;
+
+import com.bumpgrade.commerce.api.stripe.StripeReferenceVault;
+import com.bumpgrade.commerce.api.web.ApiException;
+import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The buyer-facing Bumpgrade URLs. The Stripe Checkout URL contains the session id, so it is only ever sent as
+ * a 303 Location to the buyer's browser, never in JSON.
+ */
+@RestController
+public class CheckoutRedirectController {
+    private final StripeReferenceVault vault;
+    private final JdbcTemplate jdbc;
+
+    public CheckoutRedirectController(StripeReferenceVault vault, JdbcTemplate jdbc) {
+        this.vault = vault;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/checkout/{checkoutIntentId}")
+    public Mono<ResponseEntity<Object>> redirect(@PathVariable String checkoutIntentId) {
+        if (!CheckoutIntentId.isWellFormed(checkoutIntentId)) {
+            return Mono.error(ApiException.notFound("The checkout"));
+        }
+        return Mono.fromCallable(() -> {
+            Optional<String> status = jdbc.query(
+                    "SELECT status FROM checkout_intent_view WHERE checkout_intent_id = ?",
+                    (rs, row) -> rs.getString(1), checkoutIntentId).stream().findFirst();
+            if (status.isPresent() && !status.get().equals("open")) {
+                throw new ApiException(HttpStatus.GONE, "checkout_closed", "This checkout is no longer open.");
+            }
+            String url = vault.find(checkoutIntentId, StripeReferenceVault.Kind.CHECKOUT_URL)
+                    .orElseThrow(() -> ApiException.notFound("The checkout"));
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(url)).build();
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @GetMapping(path = "/checkout/{checkoutIntentId}/return", produces = MediaType.TEXT_HTML_VALUE)
+    public ResponseEntity<String> returned(@PathVariable String checkoutIntentId,
+                                           @RequestParam(defaultValue = "success") String result) {
+        String message = "cancel".equals(result)
+                ? "Checkout was cancelled. Nothing was charged."
+                : "Thank you. Your payment is being confirmed; access follows once Stripe confirms it.";
+        return ResponseEntity.ok("<!doctype html><html><head><meta charset=\"utf-8\"><title>Bumpgrade</title></head>"
+                + "<body><p>" + message + "</p></body></html>");
+    }
+}

@@ -1,0 +1,191 @@
+package com.bumpgrade.commerce.api.checkout;
+
+import com.bumpgrade.commerce.api.catalog.Catalog;
+import com.bumpgrade.commerce.api.envelope.BillingWrite;
+import com.bumpgrade.commerce.api.envelope.BillingWriteEnvelope;
+import com.bumpgrade.commerce.api.envelope.WriteOutcome;
+import com.bumpgrade.commerce.api.security.ApiCaller;
+import com.bumpgrade.commerce.api.security.Role;
+import com.bumpgrade.commerce.api.stripe.CheckoutSessionRequest;
+import com.bumpgrade.commerce.api.stripe.CheckoutSessionResult;
+import com.bumpgrade.commerce.api.stripe.StripeCheckoutSessions;
+import com.bumpgrade.commerce.api.stripe.StripeProperties;
+import com.bumpgrade.commerce.api.web.ApiException;
+import com.bumpgrade.commerce.domain.checkout.CartPolicy;
+import com.bumpgrade.commerce.domain.checkout.CheckoutConfirmationPolicy;
+import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
+import com.bumpgrade.commerce.domain.checkout.CheckoutProgress;
+import com.bumpgrade.commerce.domain.checkout.CheckoutStatus;
+import com.bumpgrade.commerce.domain.checkout.ExpireCheckout;
+import com.bumpgrade.commerce.domain.checkout.PricedOffer;
+import com.bumpgrade.commerce.domain.checkout.RecordCheckoutSessionFailed;
+import com.bumpgrade.commerce.domain.checkout.RecordCheckoutSessionOpened;
+import com.bumpgrade.commerce.domain.checkout.SandboxPolicy;
+import com.bumpgrade.commerce.domain.checkout.StartCheckout;
+import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
+import com.bumpgrade.commerce.domain.shared.OfferId;
+import com.bumpgrade.commerce.domain.shared.PublisherId;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The checkout use cases. Blocking (JDBC, Axon, stripe-java): the controller runs it off the event loop.
+ * Order of a confirmed start: idempotency claim, intent recorded (StartCheckout), Stripe called, outcome recorded.
+ */
+@Service
+public class CheckoutService {
+    private final BillingWriteEnvelope envelope;
+    private final Catalog catalog;
+    private final CommandGateway commands;
+    private final StripeCheckoutSessions stripe;
+    private final StripeProperties stripeProperties;
+    private final Clock clock;
+
+    public CheckoutService(BillingWriteEnvelope envelope, Catalog catalog, CommandGateway commands,
+                           StripeCheckoutSessions stripe, StripeProperties stripeProperties, Clock clock) {
+        this.envelope = envelope;
+        this.catalog = catalog;
+        this.commands = commands;
+        this.stripe = stripe;
+        this.stripeProperties = stripeProperties;
+        this.clock = clock;
+    }
+
+    public ResponseEntity<?> start(ApiCaller caller, HttpHeaders headers, CheckoutRequest request, String baseUrl) {
+        caller.requireRole(Role.AGENT, Role.OWNER);
+        BillingWrite write = envelope.open(caller, headers, "checkout.start", request, false);
+        Optional<ResponseEntity<String>> replay = envelope.replay(write);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Quote quote = quote(caller.publisher(), request);
+        if (request.referralClickId() != null) {
+            // Referral clicks are not recorded yet, so no click id can be valid; say so instead of ignoring it.
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown_referral_click",
+                    "The referral click is unknown to this publisher.");
+        }
+        String phrase = CheckoutConfirmationPolicy.phraseToCreate(quote.cart().lines(), quote.cart().total());
+        Optional<String> previewReason = request.confirmation() == null ? Optional.of("confirmation_required")
+                : !CheckoutConfirmationPolicy.confirms(phrase, request.confirmation())
+                ? Optional.of("confirmation_mismatch")
+                : SandboxPolicy.previewReasonForPublisherOffer(stripeProperties.keyMode());
+        if (previewReason.isPresent()) {
+            return json(HttpStatus.OK, CheckoutResponses.preview(request.offerId(), quote.cart(), phrase,
+                    previewReason.get()));
+        }
+        return envelope.execute(write, () -> open(write, request.offerId(), quote, baseUrl));
+    }
+
+    private WriteOutcome open(BillingWrite write, String offerId, Quote quote, String baseUrl) {
+        PublisherId publisher = write.caller().publisher();
+        CheckoutIntentId id = CheckoutIntentId.derive(publisher, write.caller().actor(),
+                write.context().idempotencyKey());
+        CheckoutProgress progress = commands.sendAndWait(new StartCheckout(id, publisher, OfferId.of(offerId),
+                quote.cart().mode(), quote.cart().lines(), quote.cart().total(), write.fingerprint(), write.context(),
+                clock.instant()));
+        if (progress.status() == CheckoutStatus.OPEN) {
+            return WriteOutcome.done(HttpStatus.CREATED, CheckoutResponses.opened(id, offerId, quote.cart(), baseUrl));
+        }
+        if (!progress.needsSession()) {
+            throw new BillingRuleViolation("checkout_" + progress.status().publicName(),
+                    "The checkout is " + progress.status().publicName() + " and cannot be opened again.");
+        }
+        CheckoutSessionResult result = stripe.create(new CheckoutSessionRequest(id, publisher,
+                progress.nextAttempt(), quote.cart().lines(), quote.priceIds(), baseUrl));
+        if (result instanceof CheckoutSessionResult.Opened opened) {
+            commands.sendAndWait(new RecordCheckoutSessionOpened(id, progress.nextAttempt(), opened.expiresAt(),
+                    write.context(), clock.instant()));
+            return WriteOutcome.done(HttpStatus.CREATED, CheckoutResponses.opened(id, offerId, quote.cart(), baseUrl));
+        }
+        CheckoutSessionResult.Failed failed = (CheckoutSessionResult.Failed) result;
+        commands.sendAndWait(new RecordCheckoutSessionFailed(id, progress.nextAttempt(), failed.failure(),
+                write.context(), clock.instant()));
+        return WriteOutcome.notRecorded(HttpStatus.BAD_GATEWAY, CheckoutResponses.stripeFailed(id));
+    }
+
+    public ResponseEntity<?> expire(ApiCaller caller, HttpHeaders headers, String checkoutIntentId,
+                                    ExpireCheckoutRequest request) {
+        caller.requireRole(Role.AGENT, Role.OWNER);
+        if (!CheckoutIntentId.isWellFormed(checkoutIntentId)) {
+            throw ApiException.notFound("The checkout intent");
+        }
+        CheckoutIntentId id = CheckoutIntentId.of(checkoutIntentId);
+        BillingWrite write = envelope.open(caller, headers, "checkout.expire:" + id.value(), request, true);
+        Optional<ResponseEntity<String>> replay = envelope.replay(write);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        String phrase = CheckoutConfirmationPolicy.phraseToExpire(id);
+        if (!CheckoutConfirmationPolicy.confirms(phrase, request.confirmation())) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "preview");
+            body.put("requiredConfirmation", phrase);
+            body.put("reason", request.confirmation() == null ? "confirmation_required" : "confirmation_mismatch");
+            body.put("checkoutIntentId", id.value());
+            return json(HttpStatus.OK, body);
+        }
+        return envelope.execute(write, () -> {
+            commands.sendAndWait(new ExpireCheckout(id, caller.publisher(), write.expectedVersion(), write.context(),
+                    clock.instant()));
+            boolean stripeSessionExpired = stripe.expire(id.value());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", CheckoutStatus.EXPIRED.publicName());
+            body.put("checkoutIntentId", id.value());
+            body.put("stripeSessionExpired", stripeSessionExpired);
+            return WriteOutcome.done(HttpStatus.OK, body);
+        });
+    }
+
+    private record Quote(CartPolicy.Cart cart, Map<String, String> priceIds) {
+    }
+
+    private Quote quote(PublisherId publisher, CheckoutRequest request) {
+        OfferId mainOffer = offerId(request.offerId(), "offerId");
+        long quantity = request.quantity() == null ? 1 : request.quantity();
+        Map<String, String> priceIds = new LinkedHashMap<>();
+        PricedOffer main = find(publisher, mainOffer, priceIds, "unknown_offer");
+        List<PricedOffer> bumps = new ArrayList<>();
+        if (request.orderBumpOfferIds().size() > CartPolicy.MAX_ORDER_BUMPS) {
+            throw new BillingRuleViolation("too_many_order_bumps",
+                    "At most " + CartPolicy.MAX_ORDER_BUMPS + " order bumps can be added.");
+        }
+        for (String bump : request.orderBumpOfferIds()) {
+            bumps.add(find(publisher, offerId(bump, "orderBumpOfferIds"), priceIds, "unknown_order_bump"));
+        }
+        return new Quote(CartPolicy.cartFor(main, quantity, bumps), priceIds);
+    }
+
+    private PricedOffer find(PublisherId publisher, OfferId offer, Map<String, String> priceIds, String code) {
+        Catalog.CatalogOffer found = catalog.findActiveOffer(publisher, offer).orElseThrow(() ->
+                new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, code,
+                        "Offer '" + offer.value() + "' is not sold by this publisher."));
+        priceIds.put(offer.value(), found.priceId());
+        return found.offer();
+    }
+
+    private static OfferId offerId(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("invalid_field", "Field '" + field + "' is required.");
+        }
+        try {
+            return OfferId.of(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid_field", "Field '" + field + "' is not a valid offer id.");
+        }
+    }
+
+    private ResponseEntity<String> json(HttpStatus status, Object body) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(envelope.json(body));
+    }
+}

@@ -1,0 +1,26 @@
+package com.bumpgrade.commerce.api.config;
+
+import com.bumpgrade.commerce.domain.checkout.CheckoutIntent;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Registers the domain's aggregates (the domain module has no Spring annotations) and makes every processing
+ * group propagate handler failures: Axon's default would log the failure and skip the event, silently losing a
+ * read-model row. Propagated failures are retried by the processor or, where a dead-letter queue is enabled
+ * (application.yml), parked there for re-driving.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonProcessingConfiguration {
+
+    @Bean
+    public ConfigurerModule aggregatesAndErrorHandling() {
+        return configurer -> {
+            configurer.configureAggregate(CheckoutIntent.class);
+            configurer.eventProcessing(processing -> processing
+                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+        };
+    }
+}

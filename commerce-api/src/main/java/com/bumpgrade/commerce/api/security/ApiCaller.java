@@ -1,0 +1,34 @@
+package com.bumpgrade.commerce.api.security;
+
+import com.bumpgrade.commerce.domain.shared.ActorId;
+import com.bumpgrade.commerce.domain.shared.PublisherId;
+import org.springframework.web.server.ServerWebExchange;
+
+/** The authenticated caller of an API request: who, in which role, for which publisher. */
+public record ApiCaller(ActorId actor, Role role, PublisherId publisher) {
+    static final String ATTRIBUTE = ApiCaller.class.getName();
+
+    public static ApiCaller of(ServerWebExchange exchange) {
+        ApiCaller caller = exchange.getAttribute(ATTRIBUTE);
+        if (caller == null) {
+            throw new IllegalStateException("request reached a handler without authentication");
+        }
+        return caller;
+    }
+
+    /** Refuses the request with 403 unless the caller has one of the roles. */
+    public ApiCaller requireRole(Role... allowed) {
+        for (Role role : allowed) {
+            if (this.role == role) {
+                return this;
+            }
+        }
+        throw new ForbiddenRole(role);
+    }
+
+    public static final class ForbiddenRole extends RuntimeException {
+        public ForbiddenRole(Role role) {
+            super("The " + role.publicName() + " role may not do this.", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package com.bumpgrade.commerce.api.stripe;
+
+import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
+import com.bumpgrade.commerce.domain.checkout.CheckoutLine;
+import com.bumpgrade.commerce.domain.shared.PublisherId;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What Bumpgrade asks Stripe for: the intent's lines, and where each line's Stripe Price mapping is found
+ * ({@code priceIds}: offer id to Bumpgrade price id).
+ */
+public record CheckoutSessionRequest(CheckoutIntentId checkoutIntentId, PublisherId publisherId, int attempt,
+                                     List<CheckoutLine> lines, Map<String, String> priceIds, String returnBaseUrl) {
+}

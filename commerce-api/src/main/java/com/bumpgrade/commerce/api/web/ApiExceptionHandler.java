@@ -1,0 +1,138 @@
+package com.bumpgrade.commerce.api.web;
+
+import com.bumpgrade.commerce.api.security.ApiCaller;
+import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps every failure to the API's JSON error shape. Messages are written here, never copied from an exception
+ * of a library, so no Stripe text, SQL or stack trace reaches a client.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private static final Map<String, HttpStatus> RULE_STATUS = Map.of(
+            "idempotency_key_reused", HttpStatus.UNPROCESSABLE_ENTITY,
+            "not_found", HttpStatus.NOT_FOUND,
+            "stale_version", HttpStatus.PRECONDITION_FAILED,
+            "checkout_expired", HttpStatus.CONFLICT,
+            "checkout_not_awaiting_session", HttpStatus.CONFLICT,
+            "stale_session_attempt", HttpStatus.CONFLICT);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Object> api(ApiException e) {
+        return ApiErrors.entity(e.status(), e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(BillingRuleViolation.class)
+    ResponseEntity<Object> rule(BillingRuleViolation e) {
+        return ApiErrors.entity(RULE_STATUS.getOrDefault(e.code(), HttpStatus.UNPROCESSABLE_ENTITY), e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<Object> stale(ConflictingAggregateVersionException e) {
+        return ApiErrors.entity(HttpStatus.PRECONDITION_FAILED, "stale_version",
+                "The record changed since the version in If-Match; read it again.");
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> missing(AggregateNotFoundException e) {
+        return ApiErrors.entity(HttpStatus.NOT_FOUND, "not_found", "The record was not found.");
+    }
+
+    @ExceptionHandler(ApiCaller.ForbiddenRole.class)
+    ResponseEntity<Object> forbidden(ApiCaller.ForbiddenRole e) {
+        return ApiErrors.entity(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+    }
+
+    @ExceptionHandler(ServerWebInputException.class)
+    ResponseEntity<Object> input(ServerWebInputException e) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable cause = e; cause != null && !chain.contains(cause); cause = cause.getCause()) {
+            chain.add(cause);
+        }
+        for (Throwable cause : chain) {
+            if (cause instanceof DataBufferLimitException) {
+                return ApiErrors.entity(HttpStatus.PAYLOAD_TOO_LARGE, "body_too_large", "The request body is too large.");
+            }
+        }
+        for (Throwable cause : chain) {
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                return ApiErrors.entity(HttpStatus.BAD_REQUEST, "unknown_field",
+                        "Unknown field '" + printable(unknown.getPropertyName()) + "'.");
+            }
+            if (cause instanceof MismatchedInputException mismatch) {
+                String field = mismatch.getPath().isEmpty() ? "body"
+                        : printable(mismatch.getPath().get(mismatch.getPath().size() - 1).getFieldName());
+                return ApiErrors.entity(HttpStatus.BAD_REQUEST, "invalid_field",
+                        "Field '" + field + "' has the wrong type or is missing.");
+            }
+        }
+        for (Throwable cause : chain) {
+            if (cause instanceof DecodingException || cause instanceof JsonProcessingException) {
+                return ApiErrors.entity(HttpStatus.BAD_REQUEST, "malformed_json", "The request body is not valid JSON.");
+            }
+        }
+        if (e.getMessage() != null && e.getMessage().contains("No request body")) {
+            return ApiErrors.entity(HttpStatus.BAD_REQUEST, "missing_body", "A JSON request body is required.");
+        }
+        return ApiErrors.entity(HttpStatus.BAD_REQUEST, "bad_request", "The request could not be read.");
+    }
+
+    @ExceptionHandler(UnsupportedMediaTypeStatusException.class)
+    ResponseEntity<Object> mediaType(UnsupportedMediaTypeStatusException e) {
+        return ApiErrors.entity(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                "Send the body as application/json.");
+    }
+
+    @ExceptionHandler(MethodNotAllowedException.class)
+    ResponseEntity<Object> method(MethodNotAllowedException e) {
+        return ApiErrors.entity(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "This method is not allowed here.");
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<Object> status(ResponseStatusException e) {
+        HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+        if (status == null) {
+            status = HttpStatus.BAD_REQUEST;
+        }
+        return ApiErrors.entity(status, status.name().toLowerCase(), status.getReasonPhrase() + ".");
+    }
+
+    @ExceptionHandler(Throwable.class)
+    ResponseEntity<Object> unexpected(Throwable e) {
+        // The type is enough to find it in the server log; the message might carry values we must not echo.
+        log.error("Unexpected failure handling a request: {}", e.getClass().getName(), e);
+        return ApiErrors.entity(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                "The request failed; nothing was charged. Retry with the same Idempotency-Key.");
+    }
+
+    private static String printable(String value) {
+        if (value == null) {
+            return "?";
+        }
+        String cleaned = value.replaceAll("[^A-Za-z0-9_.-]", "");
+        return cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned;
+    }
+}

@@ -1,0 +1,62 @@
+package com.bumpgrade.commerce.domain.checkout;
+
+import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
+import com.bumpgrade.commerce.domain.shared.Money;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What may be put in one checkout: a main offer in a sane quantity, plus a few distinct, one-time order bumps
+ * in the same currency. Pre-selected bumps become extra line items of the Checkout Session.
+ */
+public final class CartPolicy {
+    public static final int MAX_QUANTITY = 99;
+    public static final int MAX_ORDER_BUMPS = 5;
+
+    private CartPolicy() {
+    }
+
+    public record Cart(CheckoutMode mode, List<CheckoutLine> lines, Money total) {
+    }
+
+    public static Cart cartFor(PricedOffer main, long quantity, List<PricedOffer> bumps) {
+        if (main.role() != PricedOffer.Role.MAIN) {
+            throw new BillingRuleViolation("not_a_main_offer",
+                    "Offer '" + main.offerId().value() + "' can only be added as an order bump.");
+        }
+        if (main.recurring()) {
+            throw new BillingRuleViolation("subscription_checkout_unavailable",
+                    "Subscription offers cannot be checked out yet.");
+        }
+        if (quantity < 1 || quantity > MAX_QUANTITY) {
+            throw new BillingRuleViolation("invalid_quantity", "Quantity must be between 1 and " + MAX_QUANTITY + ".");
+        }
+        if (bumps.size() > MAX_ORDER_BUMPS) {
+            throw new BillingRuleViolation("too_many_order_bumps",
+                    "At most " + MAX_ORDER_BUMPS + " order bumps can be added.");
+        }
+        List<CheckoutLine> lines = new ArrayList<>();
+        lines.add(new CheckoutLine(main.offerId(), main.title(), quantity, main.unitPrice(), false));
+        Set<String> seen = new HashSet<>();
+        for (PricedOffer bump : bumps) {
+            if (!seen.add(bump.offerId().value()) || bump.offerId().equals(main.offerId())) {
+                throw new BillingRuleViolation("duplicate_order_bump",
+                        "Order bump '" + bump.offerId().value() + "' is listed more than once.");
+            }
+            if (bump.role() != PricedOffer.Role.ORDER_BUMP || bump.recurring()) {
+                throw new BillingRuleViolation("not_an_order_bump",
+                        "Offer '" + bump.offerId().value() + "' is not a one-time order bump.");
+            }
+            if (!bump.unitPrice().currency().equals(main.unitPrice().currency())) {
+                throw new BillingRuleViolation("order_bump_currency_mismatch",
+                        "Order bump '" + bump.offerId().value() + "' is priced in another currency.");
+            }
+            lines.add(new CheckoutLine(bump.offerId(), bump.title(), 1, bump.unitPrice(), true));
+        }
+        Money total = lines.stream().map(CheckoutLine::lineTotal).reduce(Money::plus).orElseThrow();
+        return new Cart(CheckoutMode.PAYMENT, List.copyOf(lines), total);
+    }
+}

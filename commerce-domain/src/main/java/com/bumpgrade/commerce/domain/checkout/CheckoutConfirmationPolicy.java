@@ -1,0 +1,31 @@
+package com.bumpgrade.commerce.domain.checkout;
+
+import com.bumpgrade.commerce.domain.shared.Money;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Derives the exact confirmation phrase an agent must send back. The phrase names what is bought and the
+ * total, so a confirmation given for one cart can never confirm another.
+ */
+public final class CheckoutConfirmationPolicy {
+    private CheckoutConfirmationPolicy() {
+    }
+
+    public static String phraseToCreate(List<CheckoutLine> lines, Money total) {
+        String items = lines.stream()
+                .map(line -> line.quantity() == 1 ? line.title() : line.quantity() + " x " + line.title())
+                .collect(Collectors.joining(" + "));
+        return "Create checkout for " + items + " at " + total.display();
+    }
+
+    public static String phraseToExpire(CheckoutIntentId id) {
+        return "Expire checkout " + id.value();
+    }
+
+    /** Exact match; only surrounding white space is forgiven. */
+    public static boolean confirms(String required, String given) {
+        return given != null && required.equals(given.strip());
+    }
+}

@@ -1,0 +1,47 @@
+package com.bumpgrade.commerce.projections.audit;
+
+import com.bumpgrade.commerce.projections.shared.JsonColumns;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The tamper evidence of the audit trail: each entry's hash covers its content and the previous entry's hash
+ * of the same publisher, so editing or deleting a row breaks every hash after it.
+ */
+final class AuditChain {
+    static final String GENESIS = "0".repeat(64);
+
+    private AuditChain() {
+    }
+
+    static String hash(String previousHash, AuditEntryView entry) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("publisherId", entry.publisherId());
+        content.put("occurredAt", entry.occurredAt().toString());
+        content.put("actor", entry.actor());
+        content.put("actorRole", entry.actorRole());
+        content.put("client", entry.client());
+        content.put("correlationId", entry.correlationId());
+        content.put("action", entry.action());
+        content.put("subjectType", entry.subjectType());
+        content.put("subjectId", entry.subjectId());
+        content.put("result", entry.result());
+        content.put("detail", entry.detail());
+        content.put("sourceEvidenceId", entry.sourceEvidenceId());
+        return sha256(previousHash + "|" + JsonColumns.write(content));
+    }
+
+    private static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

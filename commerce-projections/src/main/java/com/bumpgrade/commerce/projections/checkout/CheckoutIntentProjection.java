@@ -1,0 +1,127 @@
+package com.bumpgrade.commerce.projections.checkout;
+
+import com.bumpgrade.commerce.domain.checkout.CheckoutExpired;
+import com.bumpgrade.commerce.domain.checkout.CheckoutLine;
+import com.bumpgrade.commerce.domain.checkout.CheckoutSessionFailed;
+import com.bumpgrade.commerce.domain.checkout.CheckoutSessionOpened;
+import com.bumpgrade.commerce.domain.checkout.CheckoutStarted;
+import com.bumpgrade.commerce.domain.checkout.CheckoutStatus;
+import com.bumpgrade.commerce.domain.checkout.WhatIsCheckoutIntent;
+import com.bumpgrade.commerce.domain.shared.Money;
+import com.bumpgrade.commerce.projections.shared.JsonColumns;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Builds {@code checkout_intent_view}. Every write is guarded by the event's sequence number, so a batch that is
+ * processed again (retry, stolen claim, dead-letter re-drive) changes nothing.
+ */
+@Component
+@ProcessingGroup(CheckoutIntentProjection.GROUP)
+public class CheckoutIntentProjection {
+    public static final String GROUP = "checkout-view";
+
+    private final JdbcTemplate jdbc;
+
+    public CheckoutIntentProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(CheckoutStarted event, @SequenceNumber long sequence) {
+        Timestamp at = Timestamp.from(event.startedAt());
+        jdbc.update("""
+                        INSERT INTO checkout_intent_view (checkout_intent_id, publisher_id, offer_id, mode, status,
+                            version, lines, total_minor, currency, session_attempts, created_at, updated_at,
+                            started_by, client, correlation_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, 0, ?, ?, ?, ?, ?)
+                        ON CONFLICT (checkout_intent_id) DO NOTHING""",
+                event.checkoutIntentId().value(), event.publisherId().value(), event.offerId().value(),
+                event.mode().name().toLowerCase(Locale.ROOT), CheckoutStatus.STARTED.publicName(), sequence,
+                JsonColumns.write(event.lines().stream().map(CheckoutIntentProjection::line).toList()),
+                event.total().amountMinor(), event.total().currency(), at, at,
+                event.context().actor().value(), event.context().client().value(),
+                event.context().correlationId().value());
+    }
+
+    @EventHandler
+    void on(CheckoutSessionOpened event, @SequenceNumber long sequence) {
+        jdbc.update("""
+                        UPDATE checkout_intent_view SET status = ?, version = ?, session_attempts = ?,
+                            session_expires_at = ?, updated_at = ?
+                        WHERE checkout_intent_id = ? AND version < ?""",
+                CheckoutStatus.OPEN.publicName(), sequence, event.attempt(),
+                event.sessionExpiresAt() == null ? null : Timestamp.from(event.sessionExpiresAt()),
+                Timestamp.from(event.openedAt()), event.checkoutIntentId().value(), sequence);
+    }
+
+    @EventHandler
+    void on(CheckoutSessionFailed event, @SequenceNumber long sequence) {
+        jdbc.update("""
+                        UPDATE checkout_intent_view SET status = ?, version = ?, session_attempts = ?,
+                            last_failure = ?, updated_at = ?
+                        WHERE checkout_intent_id = ? AND version < ?""",
+                CheckoutStatus.SESSION_FAILED.publicName(), sequence, event.attempt(),
+                event.failure().name().toLowerCase(Locale.ROOT), Timestamp.from(event.failedAt()),
+                event.checkoutIntentId().value(), sequence);
+    }
+
+    @EventHandler
+    void on(CheckoutExpired event, @SequenceNumber long sequence) {
+        jdbc.update("""
+                        UPDATE checkout_intent_view SET status = ?, version = ?, updated_at = ?
+                        WHERE checkout_intent_id = ? AND version < ?""",
+                CheckoutStatus.EXPIRED.publicName(), sequence, Timestamp.from(event.expiredAt()),
+                event.checkoutIntentId().value(), sequence);
+    }
+
+    @ResetHandler
+    void onReset() {
+        jdbc.update("TRUNCATE checkout_intent_view");
+    }
+
+    @QueryHandler
+    public Optional<CheckoutIntentView> answer(WhatIsCheckoutIntent query) {
+        return jdbc.query("SELECT * FROM checkout_intent_view WHERE checkout_intent_id = ? AND publisher_id = ?",
+                        CheckoutIntentProjection::map, query.checkoutIntentId().value(), query.publisherId().value())
+                .stream().findFirst();
+    }
+
+    private static CheckoutIntentView.Line line(CheckoutLine line) {
+        return new CheckoutIntentView.Line(line.offerId().value(), line.title(), line.quantity(),
+                amount(line.unitPrice()), amount(line.lineTotal()), line.orderBump());
+    }
+
+    static CheckoutIntentView.Amount amount(Money money) {
+        return new CheckoutIntentView.Amount(money.amountMinor(), money.currency(), money.display());
+    }
+
+    private static CheckoutIntentView map(ResultSet rs, int row) throws SQLException {
+        List<CheckoutIntentView.Line> lines = JsonColumns.readList(rs.getString("lines"), CheckoutIntentView.Line.class);
+        return new CheckoutIntentView(rs.getString("checkout_intent_id"), rs.getString("publisher_id"),
+                rs.getString("offer_id"), rs.getString("mode"), rs.getString("status"), rs.getLong("version"),
+                lines, amount(Money.of(rs.getLong("total_minor"), rs.getString("currency"))),
+                rs.getInt("session_attempts"), rs.getString("last_failure"), instant(rs, "created_at"),
+                instant(rs, "updated_at"), instant(rs, "session_expires_at"),
+                new CheckoutIntentView.Source(rs.getString("started_by"), rs.getString("client"),
+                        rs.getString("correlation_id")));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,25 @@
+package com.bumpgrade.commerce.projections.checkout;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Public-safe state of a checkout intent: Bumpgrade ids, statuses, amounts and source evidence only. Nothing in
+ * here is a Stripe value; the Checkout Session itself is reachable only through the Bumpgrade redirect.
+ */
+public record CheckoutIntentView(String checkoutIntentId, String publisherId, String offerId, String mode,
+                                 String status, long version, List<Line> lines, Amount total,
+                                 int sessionAttempts, String lastFailure, Instant createdAt, Instant updatedAt,
+                                 Instant sessionExpiresAt, Source source) {
+
+    public record Line(String offerId, String title, long quantity, Amount unitPrice, Amount lineTotal,
+                       boolean orderBump) {
+    }
+
+    public record Amount(long amountMinor, String currency, String display) {
+    }
+
+    /** Who started the checkout, through which client, under which correlation id. */
+    public record Source(String startedBy, String client, String correlationId) {
+    }
+}
