@@ -154,6 +154,10 @@ public class StripeCheckoutSessions {
             return SessionFailure.STRIPE_REJECTED;
         }
         Integer status = e.getStatusCode();
+        if (status != null && status >= 200 && status < 300) {
+            // stripe-java could not read a successful answer (not Stripe JSON)
+            return SessionFailure.MALFORMED_RESPONSE;
+        }
         if (status != null && status >= 400 && status < 500) {
             return SessionFailure.STRIPE_REJECTED;
         }
