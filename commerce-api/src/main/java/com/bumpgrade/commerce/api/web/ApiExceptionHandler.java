@@ -3,7 +3,7 @@ package com.bumpgrade.commerce.api.web;
 import com.bumpgrade.commerce.api.security.ApiCaller;
 import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -72,6 +72,7 @@ public class ApiExceptionHandler {
         for (Throwable cause = e; cause != null && !chain.contains(cause); cause = cause.getCause()) {
             chain.add(cause);
         }
+        log.debug("Unreadable request: {}", chain.stream().map(c -> c.getClass().getSimpleName()).toList());
         for (Throwable cause : chain) {
             if (cause instanceof DataBufferLimitException) {
                 return ApiErrors.entity(HttpStatus.PAYLOAD_TOO_LARGE, "body_too_large", "The request body is too large.");
@@ -82,20 +83,20 @@ public class ApiExceptionHandler {
                 return ApiErrors.entity(HttpStatus.BAD_REQUEST, "unknown_field",
                         "Unknown field '" + printable(unknown.getPropertyName()) + "'.");
             }
-            if (cause instanceof MismatchedInputException mismatch) {
-                String field = mismatch.getPath().isEmpty() ? "body"
-                        : printable(mismatch.getPath().get(mismatch.getPath().size() - 1).getFieldName());
+            if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                String field = printable(mapping.getPath().get(mapping.getPath().size() - 1).getFieldName());
                 return ApiErrors.entity(HttpStatus.BAD_REQUEST, "invalid_field",
                         "Field '" + field + "' has the wrong type or is missing.");
             }
         }
         for (Throwable cause : chain) {
+            if (cause instanceof DecodingException && cause.getCause() == null && cause.getMessage() != null
+                    && cause.getMessage().startsWith("No request body")) {
+                return ApiErrors.entity(HttpStatus.BAD_REQUEST, "missing_body", "A JSON request body is required.");
+            }
             if (cause instanceof DecodingException || cause instanceof JsonProcessingException) {
                 return ApiErrors.entity(HttpStatus.BAD_REQUEST, "malformed_json", "The request body is not valid JSON.");
             }
-        }
-        if (e.getMessage() != null && e.getMessage().contains("No request body")) {
-            return ApiErrors.entity(HttpStatus.BAD_REQUEST, "missing_body", "A JSON request body is required.");
         }
         return ApiErrors.entity(HttpStatus.BAD_REQUEST, "bad_request", "The request could not be read.");
     }
@@ -116,6 +117,9 @@ public class ApiExceptionHandler {
         HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
         if (status == null) {
             status = HttpStatus.BAD_REQUEST;
+        }
+        if (status == HttpStatus.PAYLOAD_TOO_LARGE) {
+            return ApiErrors.entity(status, "body_too_large", "The request body is too large.");
         }
         return ApiErrors.entity(status, status.name().toLowerCase(), status.getReasonPhrase() + ".");
     }

@@ -1,8 +1,10 @@
 package com.bumpgrade.commerce.domain.shared;
 
 /**
- * Writes to an existing record name the version they were decided on (If-Match). Axon already refuses a version
- * older than the aggregate's; this also refuses one from the future, so only the exact current version passes.
+ * Writes to an existing record name the version they were decided on (If-Match); only the exact current version
+ * passes. Checked inside the command handler, after the caller's right to see the record, so a stale version
+ * never reveals a record the caller may not see. Concurrent writers are still serialised by the event store's
+ * unique (aggregate, sequence) key.
  */
 public final class StaleStatePolicy {
     private StaleStatePolicy() {

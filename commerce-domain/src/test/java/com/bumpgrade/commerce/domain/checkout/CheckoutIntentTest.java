@@ -10,7 +10,6 @@ import com.bumpgrade.commerce.domain.shared.Money;
 import com.bumpgrade.commerce.domain.shared.OfferId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.CustomMatcher;
@@ -372,12 +371,19 @@ class CheckoutIntentTest {
         }
 
         @Test
-        void expectedVersionAheadOfTheAggregateIsRefusedByAxon() {
-            // Axon's repository refuses any expected version that is not the loaded one unless it is lower
-            // (lower versions go to conflict resolution instead), so the domain's own check is never reached.
+        void expectedVersionAheadOfTheAggregateIsRefusedAsStale() {
+            // The version is checked by the domain, after the publisher, not by Axon's @TargetAggregateVersion.
             fixture.given(checkoutStarted())
                     .when(expire(PUBLISHER, 5L))
-                    .expectException(ConflictingAggregateVersionException.class)
+                    .expectException(violation("stale_version"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anotherPublisherWithAFutureVersionStillSeesNothing() {
+            fixture.given(checkoutStarted())
+                    .when(expire(OTHER_PUBLISHER, 7L))
+                    .expectException(violation("not_found"))
                     .expectNoEvents();
         }
 
