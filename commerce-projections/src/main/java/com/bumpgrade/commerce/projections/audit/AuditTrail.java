@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,9 @@ public class AuditTrail {
                         "SELECT entry_hash FROM audit_entry WHERE publisher_id = ? ORDER BY sequence DESC LIMIT 1",
                         (rs, row) -> rs.getString(1), entry.publisher().value())
                 .stream().findFirst().orElse(AuditChain.GENESIS);
-        AuditEntryView view = new AuditEntryView(0, entry.publisher().value(), entry.occurredAt(),
+        // PostgreSQL keeps microseconds: hash exactly what is stored, so verification can recompute it.
+        Instant occurredAt = entry.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        AuditEntryView view = new AuditEntryView(0, entry.publisher().value(), occurredAt,
                 entry.context().actor().value(), entry.context().role(), entry.context().client().value(),
                 entry.context().correlationId().value(), entry.action(), entry.subjectType(), entry.subjectId(),
                 entry.result(), entry.detail(), entry.sourceEvidenceId(), previous, null);

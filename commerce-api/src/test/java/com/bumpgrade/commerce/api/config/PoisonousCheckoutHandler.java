@@ -1,0 +1,24 @@
+package com.bumpgrade.commerce.api.config;
+
+import com.bumpgrade.commerce.domain.checkout.CheckoutStarted;
+import com.bumpgrade.commerce.projections.checkout.CheckoutIntentProjection;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Test-only handler in the checkout-view group that fails for checkouts whose correlation id starts with
+ * "poison-", until it is cured: a stand-in for a projection bug, to prove failures are dead-lettered, not lost.
+ */
+@Component
+@ProcessingGroup(CheckoutIntentProjection.GROUP)
+public class PoisonousCheckoutHandler {
+    static volatile boolean cured;
+
+    @EventHandler
+    void on(CheckoutStarted event) {
+        if (!cured && event.context().correlationId().value().startsWith("poison-")) {
+            throw new IllegalStateException("poisoned projection");
+        }
+    }
+}
