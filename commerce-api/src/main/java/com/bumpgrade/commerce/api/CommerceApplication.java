@@ -3,10 +3,12 @@ package com.bumpgrade.commerce.api;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The Bumpgrade Commerce service. Scans the projections module too: its handlers are Spring components. */
 @SpringBootApplication(scanBasePackages = "com.bumpgrade.commerce")
 @ConfigurationPropertiesScan("com.bumpgrade.commerce.api")
+@EnableScheduling
 public class CommerceApplication {
     public static void main(String[] args) {
         // Axon 4.12+ reports anonymous usage data unless told not to; a billing back end sends nothing unasked.

@@ -1,6 +1,9 @@
 package com.bumpgrade.commerce.api.config;
 
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntent;
+import com.bumpgrade.commerce.domain.webhook.StripeEventEvidence;
+import com.bumpgrade.commerce.api.webhook.DeadLetterAttempts;
+import com.bumpgrade.commerce.api.webhook.StripeEventTranslator;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
@@ -19,8 +22,10 @@ public class AxonProcessingConfiguration {
     public ConfigurerModule aggregatesAndErrorHandling() {
         return configurer -> {
             configurer.configureAggregate(CheckoutIntent.class);
+            configurer.configureAggregate(StripeEventEvidence.class);
             configurer.eventProcessing(processing -> processing
-                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                    .registerDeadLetterPolicy(StripeEventTranslator.GROUP, c -> DeadLetterAttempts.countingPolicy()));
         };
     }
 }

@@ -30,21 +30,12 @@ import java.util.Optional;
 public class StripeCheckoutSessions {
     private static final Logger log = LoggerFactory.getLogger(StripeCheckoutSessions.class);
 
-    private final StripeProperties properties;
     private final StripeReferenceVault vault;
     private final StripeClient client;
 
-    public StripeCheckoutSessions(StripeProperties properties, StripeReferenceVault vault) {
-        this.properties = properties;
+    public StripeCheckoutSessions(StripeClientHolder clients, StripeReferenceVault vault) {
         this.vault = vault;
-        this.client = properties.secretKey() == null || properties.secretKey().isBlank() ? null
-                : StripeClient.builder()
-                .setApiKey(properties.secretKey())
-                .setApiBase(properties.apiBase())
-                .setMaxNetworkRetries(properties.maxNetworkRetries())
-                .setConnectTimeout((int) properties.connectTimeout().toMillis())
-                .setReadTimeout((int) properties.readTimeout().toMillis())
-                .build();
+        this.client = clients.client().orElse(null);
     }
 
     public CheckoutSessionResult create(CheckoutSessionRequest request) {

@@ -1,6 +1,7 @@
 package com.bumpgrade.commerce.domain.checkout;
 
 import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
+import com.bumpgrade.commerce.domain.shared.Money;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.bumpgrade.commerce.domain.shared.StaleStatePolicy;
 import org.axonframework.commandhandling.CommandHandler;
@@ -9,6 +10,10 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -26,6 +31,11 @@ public class CheckoutIntent {
     private CheckoutStatus status;
     private String requestFingerprint;
     private int failedAttempts;
+    private CheckoutMode mode;
+    private Money total;
+    private Money refunded;
+    private Set<String> openDisputes = new HashSet<>();
+    private Set<String> closedDisputes = new HashSet<>();
 
     protected CheckoutIntent() {
         // required by Axon to rebuild the aggregate from its events
@@ -76,9 +86,107 @@ public class CheckoutIntent {
         if (status == CheckoutStatus.EXPIRED) {
             return status; // already where the agent wants it
         }
+        if (status.moneyReceived() || status == CheckoutStatus.FAILED) {
+            throw new BillingRuleViolation("checkout_" + status.publicName(),
+                    "The checkout is " + status.publicName() + " and can no longer be expired.");
+        }
         apply(new CheckoutExpired(checkoutIntentId, publisherId, ExpiryCause.AGENT_REQUEST, command.context(),
                 command.requestedAt()));
         return CheckoutStatus.EXPIRED;
+    }
+
+    // --- trusted outcomes, from verified Stripe webhooks -------------------------------------------------------
+
+    @CommandHandler
+    public StripeOutcome handle(ConfirmCheckoutPayment command) {
+        if (status.moneyReceived()) {
+            return outcome(StripeOutcome.Result.ALREADY, "already_paid");
+        }
+        List<String> mismatches = PaymentMatchPolicy.mismatches(total, mode, command.amountPaid(), command.mode(),
+                command.livemode());
+        if (!mismatches.isEmpty()) {
+            apply(new CheckoutPaymentRejected(checkoutIntentId, publisherId, command.evidenceId(), mismatches,
+                    command.amountPaid(), command.paidAt()));
+            return outcome(StripeOutcome.Result.REJECTED, String.join(",", mismatches));
+        }
+        // Money arrived: this holds even for an intent expired or failed meanwhile, the payment is real.
+        apply(new CheckoutPaid(checkoutIntentId, publisherId, command.evidenceId(), command.amountPaid(),
+                command.paidAt()));
+        return outcome(StripeOutcome.Result.APPLIED, "paid");
+    }
+
+    @CommandHandler
+    public StripeOutcome handle(RecordCheckoutPaymentFailed command) {
+        if (status.moneyReceived() || status == CheckoutStatus.EXPIRED) {
+            return outcome(StripeOutcome.Result.STALE, "already_" + status.publicName());
+        }
+        if (status == CheckoutStatus.FAILED) {
+            return outcome(StripeOutcome.Result.ALREADY, "already_failed");
+        }
+        apply(new CheckoutPaymentFailed(checkoutIntentId, publisherId, command.evidenceId(), command.failedAt()));
+        return outcome(StripeOutcome.Result.APPLIED, "failed");
+    }
+
+    @CommandHandler
+    public StripeOutcome handle(RecordCheckoutSessionExpired command) {
+        if (status == CheckoutStatus.EXPIRED) {
+            return outcome(StripeOutcome.Result.ALREADY, "already_expired");
+        }
+        if (status.moneyReceived() || status == CheckoutStatus.FAILED) {
+            return outcome(StripeOutcome.Result.STALE, "already_" + status.publicName());
+        }
+        apply(new CheckoutSessionExpired(checkoutIntentId, publisherId, command.evidenceId(), command.expiredAt()));
+        return outcome(StripeOutcome.Result.APPLIED, "expired");
+    }
+
+    @CommandHandler
+    public StripeOutcome handle(RecordCheckoutRefund command) {
+        requireMoneyReceived();
+        Money refundedTotal = command.amountRefundedTotal();
+        if (!refundedTotal.currency().equals(total.currency())) {
+            return outcome(StripeOutcome.Result.REJECTED, "currency_mismatch");
+        }
+        long already = refunded == null ? 0 : refunded.amountMinor();
+        if (refundedTotal.amountMinor() <= already) {
+            // a redelivery, or an older charge.refunded after a newer one
+            return outcome(StripeOutcome.Result.ALREADY, "refund_already_recorded");
+        }
+        boolean full = command.fullyRefunded() || refundedTotal.amountMinor() >= total.amountMinor();
+        apply(new CheckoutRefunded(checkoutIntentId, publisherId, command.evidenceId(), refundedTotal,
+                Money.of(refundedTotal.amountMinor() - already, refundedTotal.currency()), full,
+                command.refundedAt()));
+        return outcome(StripeOutcome.Result.APPLIED, full ? "refunded" : "partially_refunded");
+    }
+
+    @CommandHandler
+    public StripeOutcome handle(RecordCheckoutDispute command) {
+        requireMoneyReceived();
+        String ref = command.disputeRef();
+        if (command.phase() == DisputePhase.OPENED) {
+            if (openDisputes.contains(ref) || closedDisputes.contains(ref)) {
+                return outcome(StripeOutcome.Result.ALREADY, "dispute_already_recorded");
+            }
+            apply(new CheckoutDisputeOpened(checkoutIntentId, publisherId, command.evidenceId(), ref,
+                    command.disputeStatus(), command.amount(), command.at()));
+            return outcome(StripeOutcome.Result.APPLIED, "dispute_opened");
+        }
+        if (closedDisputes.contains(ref)) {
+            return outcome(StripeOutcome.Result.ALREADY, "dispute_already_closed");
+        }
+        apply(new CheckoutDisputeClosed(checkoutIntentId, publisherId, command.evidenceId(), ref,
+                command.disputeStatus(), command.amount(), command.at()));
+        return outcome(StripeOutcome.Result.APPLIED, "dispute_closed");
+    }
+
+    /** Refunds and disputes need the payment first; thrown so the event is retried, not lost. */
+    private void requireMoneyReceived() {
+        if (!status.moneyReceived()) {
+            throw new PaymentNotYetRecorded(checkoutIntentId, publisherId);
+        }
+    }
+
+    private StripeOutcome outcome(StripeOutcome.Result result, String reason) {
+        return new StripeOutcome(publisherId, result, reason);
     }
 
     private void requireAwaitingAttempt(int attempt) {
@@ -97,6 +205,8 @@ public class CheckoutIntent {
         checkoutIntentId = event.checkoutIntentId();
         publisherId = event.publisherId();
         requestFingerprint = event.requestFingerprint();
+        mode = event.mode();
+        total = event.total();
         status = CheckoutStatus.STARTED;
     }
 
@@ -114,5 +224,39 @@ public class CheckoutIntent {
     @EventSourcingHandler
     void on(CheckoutExpired event) {
         status = CheckoutStatus.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(CheckoutPaid event) {
+        status = CheckoutStatus.PAID;
+    }
+
+    @EventSourcingHandler
+    void on(CheckoutPaymentFailed event) {
+        status = CheckoutStatus.FAILED;
+    }
+
+    @EventSourcingHandler
+    void on(CheckoutSessionExpired event) {
+        status = CheckoutStatus.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(CheckoutRefunded event) {
+        refunded = event.refundedTotal();
+        if (event.fullyRefunded()) {
+            status = CheckoutStatus.REFUNDED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CheckoutDisputeOpened event) {
+        openDisputes.add(event.disputeRef());
+    }
+
+    @EventSourcingHandler
+    void on(CheckoutDisputeClosed event) {
+        openDisputes.remove(event.disputeRef());
+        closedDisputes.add(event.disputeRef());
     }
 }

@@ -1,15 +1,29 @@
 package com.bumpgrade.commerce.projections.audit;
 
+import com.bumpgrade.commerce.domain.checkout.CheckoutDisputeClosed;
+import com.bumpgrade.commerce.domain.checkout.CheckoutDisputeOpened;
 import com.bumpgrade.commerce.domain.checkout.CheckoutExpired;
+import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
+import com.bumpgrade.commerce.domain.checkout.CheckoutPaid;
+import com.bumpgrade.commerce.domain.checkout.CheckoutPaymentFailed;
+import com.bumpgrade.commerce.domain.checkout.CheckoutPaymentRejected;
+import com.bumpgrade.commerce.domain.checkout.CheckoutRefunded;
+import com.bumpgrade.commerce.domain.checkout.CheckoutSessionExpired;
 import com.bumpgrade.commerce.domain.checkout.CheckoutSessionFailed;
 import com.bumpgrade.commerce.domain.checkout.CheckoutSessionOpened;
 import com.bumpgrade.commerce.domain.checkout.CheckoutStarted;
+import com.bumpgrade.commerce.domain.shared.BillingContext;
+import com.bumpgrade.commerce.domain.shared.CorrelationId;
+import com.bumpgrade.commerce.domain.shared.PublisherId;
+import com.bumpgrade.commerce.domain.webhook.StripeEventRedriveRequested;
+import com.bumpgrade.commerce.domain.webhook.WebhookEvidenceId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
@@ -58,6 +72,73 @@ public class AuditTrailProjection {
         trail.record(message.getIdentifier(), new AuditTrail.Entry(event.publisherId(), event.expiredAt(),
                 event.context(), "checkout.expire", CHECKOUT, event.checkoutIntentId().value(), "succeeded",
                 Map.of("cause", event.cause().name().toLowerCase(Locale.ROOT)), null));
+    }
+
+    // --- changes caused by verified Stripe webhooks: the evidence id is the source ---------------------------------
+
+    private void fromStripe(EventMessage<?> message, PublisherId publisher, Instant at, String action,
+                            CheckoutIntentId intent, String result, WebhookEvidenceId evidence,
+                            Map<String, Object> detail) {
+        trail.record(message.getIdentifier(), new AuditTrail.Entry(publisher, at,
+                BillingContext.system("stripe", CorrelationId.of(evidence.value())), action, CHECKOUT, intent.value(),
+                result, detail, evidence.value()));
+    }
+
+    @EventHandler
+    void on(CheckoutPaid event, EventMessage<?> message) {
+        fromStripe(message, event.publisherId(), event.paidAt(), "checkout.payment", event.checkoutIntentId(),
+                "paid", event.evidenceId(), Map.of("amountMinor", event.amountPaid().amountMinor(),
+                        "currency", event.amountPaid().currency()));
+    }
+
+    @EventHandler
+    void on(CheckoutPaymentRejected event, EventMessage<?> message) {
+        fromStripe(message, event.publisherId(), event.rejectedAt(), "checkout.payment", event.checkoutIntentId(),
+                "rejected", event.evidenceId(), Map.of("reasons", event.reasons(),
+                        "amountMinor", event.amountReported().amountMinor(),
+                        "currency", event.amountReported().currency()));
+    }
+
+    @EventHandler
+    void on(CheckoutPaymentFailed event, EventMessage<?> message) {
+        fromStripe(message, event.publisherId(), event.failedAt(), "checkout.payment", event.checkoutIntentId(),
+                "failed", event.evidenceId(), Map.of());
+    }
+
+    @EventHandler
+    void on(CheckoutSessionExpired event, EventMessage<?> message) {
+        fromStripe(message, event.publisherId(), event.expiredAt(), "checkout.session.expire",
+                event.checkoutIntentId(), "expired", event.evidenceId(), Map.of());
+    }
+
+    @EventHandler
+    void on(CheckoutRefunded event, EventMessage<?> message) {
+        fromStripe(message, event.publisherId(), event.refundedAt(), "checkout.refund", event.checkoutIntentId(),
+                event.fullyRefunded() ? "refunded" : "partially_refunded", event.evidenceId(),
+                Map.of("refundedTotalMinor", event.refundedTotal().amountMinor(),
+                        "refundedNowMinor", event.refundedNow().amountMinor(),
+                        "currency", event.refundedTotal().currency()));
+    }
+
+    @EventHandler
+    void on(CheckoutDisputeOpened event, EventMessage<?> message) {
+        fromStripe(message, event.publisherId(), event.openedAt(), "checkout.dispute", event.checkoutIntentId(),
+                "opened", event.evidenceId(), Map.of("disputeRef", event.disputeRef(),
+                        "disputeStatus", event.disputeStatus(), "amountMinor", event.amount().amountMinor()));
+    }
+
+    @EventHandler
+    void on(CheckoutDisputeClosed event, EventMessage<?> message) {
+        fromStripe(message, event.publisherId(), event.closedAt(), "checkout.dispute", event.checkoutIntentId(),
+                "closed", event.evidenceId(), Map.of("disputeRef", event.disputeRef(),
+                        "disputeStatus", event.disputeStatus(), "amountMinor", event.amount().amountMinor()));
+    }
+
+    @EventHandler
+    void on(StripeEventRedriveRequested event, EventMessage<?> message) {
+        trail.record(message.getIdentifier(), new AuditTrail.Entry(event.publisherId(), event.requestedAt(),
+                event.context(), "webhook.redrive", "webhook_evidence", event.evidenceId().value(), "requested",
+                Map.of("eventType", event.eventType()), event.evidenceId().value()));
     }
 
     @ResetHandler

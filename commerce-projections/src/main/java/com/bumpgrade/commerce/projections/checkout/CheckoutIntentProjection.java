@@ -1,6 +1,13 @@
 package com.bumpgrade.commerce.projections.checkout;
 
+import com.bumpgrade.commerce.domain.checkout.CheckoutDisputeClosed;
+import com.bumpgrade.commerce.domain.checkout.CheckoutDisputeOpened;
 import com.bumpgrade.commerce.domain.checkout.CheckoutExpired;
+import com.bumpgrade.commerce.domain.checkout.CheckoutPaid;
+import com.bumpgrade.commerce.domain.checkout.CheckoutPaymentFailed;
+import com.bumpgrade.commerce.domain.checkout.CheckoutPaymentRejected;
+import com.bumpgrade.commerce.domain.checkout.CheckoutRefunded;
+import com.bumpgrade.commerce.domain.checkout.CheckoutSessionExpired;
 import com.bumpgrade.commerce.domain.checkout.CheckoutLine;
 import com.bumpgrade.commerce.domain.checkout.CheckoutSessionFailed;
 import com.bumpgrade.commerce.domain.checkout.CheckoutSessionOpened;
@@ -88,6 +95,69 @@ public class CheckoutIntentProjection {
                 event.checkoutIntentId().value(), sequence);
     }
 
+    @EventHandler
+    void on(CheckoutPaid event, @SequenceNumber long sequence) {
+        update(sequence, event.checkoutIntentId().value(), event.evidenceId().value(), event.paidAt(),
+                "status = ?, paid_minor = ?, paid_at = ?", CheckoutStatus.PAID.publicName(),
+                event.amountPaid().amountMinor(), Timestamp.from(event.paidAt()));
+    }
+
+    @EventHandler
+    void on(CheckoutPaymentRejected event, @SequenceNumber long sequence) {
+        // evidence only: the intent's state does not change
+        update(sequence, event.checkoutIntentId().value(), event.evidenceId().value(), event.rejectedAt(), null);
+    }
+
+    @EventHandler
+    void on(CheckoutPaymentFailed event, @SequenceNumber long sequence) {
+        update(sequence, event.checkoutIntentId().value(), event.evidenceId().value(), event.failedAt(),
+                "status = ?", CheckoutStatus.FAILED.publicName());
+    }
+
+    @EventHandler
+    void on(CheckoutSessionExpired event, @SequenceNumber long sequence) {
+        update(sequence, event.checkoutIntentId().value(), event.evidenceId().value(), event.expiredAt(),
+                "status = ?", CheckoutStatus.EXPIRED.publicName());
+    }
+
+    @EventHandler
+    void on(CheckoutRefunded event, @SequenceNumber long sequence) {
+        if (event.fullyRefunded()) {
+            update(sequence, event.checkoutIntentId().value(), event.evidenceId().value(), event.refundedAt(),
+                    "refunded_minor = ?, status = ?", event.refundedTotal().amountMinor(),
+                    CheckoutStatus.REFUNDED.publicName());
+        } else {
+            update(sequence, event.checkoutIntentId().value(), event.evidenceId().value(), event.refundedAt(),
+                    "refunded_minor = ?", event.refundedTotal().amountMinor());
+        }
+    }
+
+    @EventHandler
+    void on(CheckoutDisputeOpened event, @SequenceNumber long sequence) {
+        update(sequence, event.checkoutIntentId().value(), event.evidenceId().value(), event.openedAt(),
+                "open_disputes = open_disputes + 1, dispute_status = ?", event.disputeStatus());
+    }
+
+    @EventHandler
+    void on(CheckoutDisputeClosed event, @SequenceNumber long sequence) {
+        update(sequence, event.checkoutIntentId().value(), event.evidenceId().value(), event.closedAt(),
+                "open_disputes = greatest(open_disputes - 1, 0), dispute_status = ?", event.disputeStatus());
+    }
+
+    /** Applies a webhook-caused change once (sequence guard) and lists the evidence that caused it. */
+    private void update(long sequence, String intentId, String evidenceId, java.time.Instant at, String set,
+                        Object... values) {
+        List<Object> args = new java.util.ArrayList<>(List.of(values));
+        args.add(sequence);
+        args.add(JsonColumns.write(List.of(evidenceId)));
+        args.add(Timestamp.from(at));
+        args.add(intentId);
+        args.add(sequence);
+        jdbc.update("UPDATE checkout_intent_view SET " + (set == null ? "" : set + ", ")
+                + "version = ?, evidence_ids = evidence_ids || ?::jsonb, updated_at = ? "
+                + "WHERE checkout_intent_id = ? AND version < ?", args.toArray());
+    }
+
     @ResetHandler
     void onReset() {
         jdbc.update("TRUNCATE checkout_intent_view");
@@ -117,7 +187,12 @@ public class CheckoutIntentProjection {
                 rs.getInt("session_attempts"), rs.getString("last_failure"), instant(rs, "created_at"),
                 instant(rs, "updated_at"), instant(rs, "session_expires_at"),
                 new CheckoutIntentView.Source(rs.getString("started_by"), rs.getString("client"),
-                        rs.getString("correlation_id")));
+                        rs.getString("correlation_id")),
+                rs.getObject("paid_minor") == null ? null
+                        : amount(Money.of(rs.getLong("paid_minor"), rs.getString("currency"))),
+                amount(Money.of(rs.getLong("refunded_minor"), rs.getString("currency"))),
+                instant(rs, "paid_at"), rs.getInt("open_disputes"), rs.getString("dispute_status"),
+                JsonColumns.readList(rs.getString("evidence_ids"), String.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -4,13 +4,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Public-safe state of a checkout intent: Bumpgrade ids, statuses, amounts and source evidence only. Nothing in
+ * Public-safe state of a checkout intent: Bumpgrade ids, statuses, amounts and source evidence only
+ * ({@code evidenceIds} name the webhook evidence behind each trusted change). Nothing in
  * here is a Stripe value; the Checkout Session itself is reachable only through the Bumpgrade redirect.
  */
 public record CheckoutIntentView(String checkoutIntentId, String publisherId, String offerId, String mode,
                                  String status, long version, List<Line> lines, Amount total,
                                  int sessionAttempts, String lastFailure, Instant createdAt, Instant updatedAt,
-                                 Instant sessionExpiresAt, Source source) {
+                                 Instant sessionExpiresAt, Source source, Amount paid, Amount refunded,
+                                 Instant paidAt, int openDisputes, String disputeStatus,
+                                 List<String> evidenceIds) {
 
     public record Line(String offerId, String title, long quantity, Amount unitPrice, Amount lineTotal,
                        boolean orderBump) {

@@ -1,0 +1,124 @@
+package com.bumpgrade.commerce.api.webhook;
+
+import com.bumpgrade.commerce.api.envelope.BillingWrite;
+import com.bumpgrade.commerce.api.envelope.BillingWriteEnvelope;
+import com.bumpgrade.commerce.api.envelope.WriteOutcome;
+import com.bumpgrade.commerce.api.security.ApiCaller;
+import com.bumpgrade.commerce.api.security.Role;
+import com.bumpgrade.commerce.api.web.ApiException;
+import com.bumpgrade.commerce.domain.checkout.CheckoutConfirmationPolicy;
+import com.bumpgrade.commerce.domain.webhook.RequestStripeEventRedrive;
+import com.bumpgrade.commerce.domain.webhook.WebhookEvidenceId;
+import com.bumpgrade.commerce.domain.webhook.WhichWebhookEvidence;
+import com.bumpgrade.commerce.projections.webhook.WebhookEvidenceView;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Evidence and dead-letter queries, and the owner's confirmed re-drive of a dead-lettered event. Evidence not
+ * attributed to a publisher (unverified or unmatched events) is shown to auditors only.
+ */
+@Service
+public class WebhookEvidenceService {
+    static final Set<String> STATUSES = Set.of("received", "processed", "ignored", "unmatched", "rejected",
+            "failed", "dead-lettered");
+
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+    private final EventProcessingConfiguration processing;
+    private final BillingWriteEnvelope envelope;
+    private final WebhookProperties properties;
+    private final Clock clock;
+
+    public WebhookEvidenceService(QueryGateway queries, CommandGateway commands,
+                                  EventProcessingConfiguration processing, BillingWriteEnvelope envelope,
+                                  WebhookProperties properties, Clock clock) {
+        this.queries = queries;
+        this.commands = commands;
+        this.processing = processing;
+        this.envelope = envelope;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public List<WebhookEvidenceView> list(ApiCaller caller, String status, String type, int limit) {
+        caller.requireRole(Role.OWNER, Role.AUDITOR);
+        if (status != null && !STATUSES.contains(status)) {
+            throw ApiException.badRequest("invalid_status", "status must be one of " + STATUSES + ".");
+        }
+        if (type != null && !type.matches("[a-z0-9_.]{1,128}")) {
+            throw ApiException.badRequest("invalid_type", "type must be a Stripe event type.");
+        }
+        return query(caller, status, type, null, limit);
+    }
+
+    public List<WebhookEvidenceView> deadLetters(ApiCaller caller, int limit) {
+        caller.requireRole(Role.OWNER, Role.AUDITOR);
+        List<WebhookEvidenceView> letters = new ArrayList<>(query(caller, "dead-lettered", null, null, limit));
+        letters.addAll(query(caller, "failed", null, null, limit));
+        return letters;
+    }
+
+    public ResponseEntity<?> redrive(ApiCaller caller, HttpHeaders headers, String evidenceId, RedriveRequest request) {
+        caller.requireRole(Role.OWNER, Role.AUDITOR);
+        if (!WebhookEvidenceId.isWellFormed(evidenceId)) {
+            throw ApiException.notFound("The webhook evidence");
+        }
+        BillingWrite write = envelope.open(caller, headers, "webhook.redrive:" + evidenceId, request, true);
+        Optional<ResponseEntity<String>> replay = envelope.replay(write);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        WebhookEvidenceView evidence = query(caller, null, null, evidenceId, 1).stream().findFirst()
+                .orElseThrow(() -> ApiException.notFound("The webhook evidence"));
+        if (!evidence.status().equals("failed") && !evidence.status().equals("dead-lettered")) {
+            throw new ApiException(HttpStatus.CONFLICT, "not_dead_lettered",
+                    "Only failed or dead-lettered events can be re-driven; this one is " + evidence.status() + ".");
+        }
+        String phrase = "Re-drive Stripe event " + evidenceId;
+        if (!CheckoutConfirmationPolicy.confirms(phrase, request.confirmation())) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "preview");
+            body.put("requiredConfirmation", phrase);
+            body.put("reason", request.confirmation() == null ? "confirmation_required" : "confirmation_mismatch");
+            body.put("evidenceId", evidenceId);
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(envelope.json(body));
+        }
+        return envelope.execute(write, () -> {
+            commands.sendAndWait(new RequestStripeEventRedrive(WebhookEvidenceId.of(evidenceId), caller.publisher(),
+                    write.expectedVersion(), write.context(), clock.instant()));
+            boolean processed = processing.sequencedDeadLetterProcessor(StripeEventTranslator.GROUP)
+                    .map(p -> p.process(letter -> letter.message() instanceof DomainEventMessage<?> domain
+                            && evidenceId.equals(domain.getAggregateIdentifier())))
+                    .orElse(false);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "redriven");
+            body.put("evidenceId", evidenceId);
+            body.put("letterProcessed", processed);
+            return WriteOutcome.done(HttpStatus.OK, body);
+        });
+    }
+
+    private List<WebhookEvidenceView> query(ApiCaller caller, String status, String type, String evidenceId,
+                                            int limit) {
+        return queries.query(new WhichWebhookEvidence(caller.publisher(), caller.role() == Role.AUDITOR, status, type,
+                        evidenceId, limit, properties.maxAttempts()),
+                ResponseTypes.multipleInstancesOf(WebhookEvidenceView.class)).join();
+    }
+}

@@ -1,0 +1,10 @@
+package com.bumpgrade.commerce.domain.checkout;
+
+import com.bumpgrade.commerce.domain.shared.PublisherId;
+import com.bumpgrade.commerce.domain.webhook.WebhookEvidenceId;
+
+import java.time.Instant;
+
+public record CheckoutPaymentFailed(CheckoutIntentId checkoutIntentId, PublisherId publisherId, WebhookEvidenceId evidenceId,
+        Instant failedAt) {
+}

@@ -1,0 +1,11 @@
+package com.bumpgrade.commerce.domain.checkout;
+
+import com.bumpgrade.commerce.domain.shared.Money;
+import com.bumpgrade.commerce.domain.shared.PublisherId;
+import com.bumpgrade.commerce.domain.webhook.WebhookEvidenceId;
+
+import java.time.Instant;
+
+public record CheckoutRefunded(CheckoutIntentId checkoutIntentId, PublisherId publisherId, WebhookEvidenceId evidenceId,
+        Money refundedTotal, Money refundedNow, boolean fullyRefunded, Instant refundedAt) {
+}

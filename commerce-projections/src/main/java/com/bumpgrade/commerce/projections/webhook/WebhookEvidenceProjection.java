@@ -1,0 +1,145 @@
+package com.bumpgrade.commerce.projections.webhook;
+
+import com.bumpgrade.commerce.domain.webhook.StripeEventAttributed;
+import com.bumpgrade.commerce.domain.webhook.StripeEventConcluded;
+import com.bumpgrade.commerce.domain.webhook.StripeEventPayloadMismatchFlagged;
+import com.bumpgrade.commerce.domain.webhook.StripeEventReceived;
+import com.bumpgrade.commerce.domain.webhook.StripeEventRedriveRequested;
+import com.bumpgrade.commerce.domain.webhook.WhichWebhookEvidence;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Builds {@code webhook_evidence_view}. Events still failing translation are shown from Axon's dead-letter queue
+ * of the translation group: {@code failed} while automatic retries remain, {@code dead-lettered} after.
+ */
+@Component
+@ProcessingGroup(WebhookEvidenceProjection.GROUP)
+public class WebhookEvidenceProjection {
+    public static final String GROUP = "webhook-evidence-view";
+    /** The processing group that translates events into commands (in the api module). */
+    public static final String TRANSLATION_GROUP = "stripe-event-translation";
+
+    private final JdbcTemplate jdbc;
+
+    public WebhookEvidenceProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(StripeEventReceived event, @SequenceNumber long sequence) {
+        jdbc.update("""
+                        INSERT INTO webhook_evidence_view (evidence_id, event_type, livemode, api_version,
+                            stripe_created_at, received_at, payload_sha256, verification, status, version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?)
+                        ON CONFLICT (evidence_id) DO NOTHING""",
+                event.evidenceId().value(), event.eventType(), event.livemode(), event.apiVersion(),
+                event.stripeCreatedAt() == null ? null : Timestamp.from(event.stripeCreatedAt()),
+                Timestamp.from(event.receivedAt()), event.payloadSha256(),
+                event.verification().name().toLowerCase(Locale.ROOT), sequence);
+    }
+
+    @EventHandler
+    void on(StripeEventPayloadMismatchFlagged event, @SequenceNumber long sequence) {
+        jdbc.update("UPDATE webhook_evidence_view SET payload_mismatch = TRUE, version = ? "
+                + "WHERE evidence_id = ? AND version < ?", sequence, event.evidenceId().value(), sequence);
+    }
+
+    @EventHandler
+    void on(StripeEventAttributed event, @SequenceNumber long sequence) {
+        jdbc.update("UPDATE webhook_evidence_view SET publisher_id = ?, subject_type = ?, subject_id = ?, version = ? "
+                        + "WHERE evidence_id = ? AND version < ?", event.publisherId().value(), event.subjectType(),
+                event.subjectId(), sequence, event.evidenceId().value(), sequence);
+    }
+
+    @EventHandler
+    void on(StripeEventRedriveRequested event, @SequenceNumber long sequence) {
+        jdbc.update("UPDATE webhook_evidence_view SET version = ? WHERE evidence_id = ? AND version < ?",
+                sequence, event.evidenceId().value(), sequence);
+    }
+
+    @EventHandler
+    void on(StripeEventConcluded event, @SequenceNumber long sequence) {
+        jdbc.update("""
+                        UPDATE webhook_evidence_view SET status = ?, reason = ?,
+                            publisher_id = coalesce(publisher_id, ?), subject_type = coalesce(subject_type, ?),
+                            subject_id = coalesce(subject_id, ?), concluded_at = ?, version = ?
+                        WHERE evidence_id = ? AND version < ?""",
+                event.outcome().publicName(), event.reason(),
+                event.publisherId() == null ? null : event.publisherId().value(), event.subjectType(),
+                event.subjectId(), Timestamp.from(event.concludedAt()), sequence, event.evidenceId().value(),
+                sequence);
+    }
+
+    @ResetHandler
+    void onReset() {
+        jdbc.update("TRUNCATE webhook_evidence_view");
+    }
+
+    @QueryHandler
+    public List<WebhookEvidenceView> answer(WhichWebhookEvidence query) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT * FROM (
+                  SELECT v.*, coalesce(d.attempts, 0) AS attempts, d.cause_type,
+                         CASE WHEN d.attempts IS NOT NULL AND v.status = 'received'
+                              THEN CASE WHEN d.attempts >= ? THEN 'dead-lettered' ELSE 'failed' END
+                              ELSE v.status END AS effective_status
+                  FROM webhook_evidence_view v
+                  LEFT JOIN LATERAL (
+                    SELECT max(coalesce((convert_from(e.diagnostics, 'UTF8')::jsonb ->> 'retries')::int, 1))
+                               AS attempts,
+                           max(e.cause_type) AS cause_type
+                    FROM dead_letter_entry e
+                    WHERE e.processing_group = ? AND e.aggregate_identifier = v.evidence_id
+                    HAVING count(*) > 0) d ON TRUE
+                  WHERE (v.publisher_id = ?""");
+        List<Object> args = new ArrayList<>(List.of(query.maxAttempts(), TRANSLATION_GROUP,
+                query.publisherId().value()));
+        sql.append(query.includeUnattributed() ? " OR v.publisher_id IS NULL)" : ")");
+        sql.append(") x WHERE TRUE");
+        if (query.status() != null) {
+            sql.append(" AND effective_status = ?");
+            args.add(query.status());
+        }
+        if (query.eventType() != null) {
+            sql.append(" AND event_type = ?");
+            args.add(query.eventType());
+        }
+        if (query.evidenceId() != null) {
+            sql.append(" AND evidence_id = ?");
+            args.add(query.evidenceId());
+        }
+        sql.append(" ORDER BY received_at DESC, evidence_id LIMIT ?");
+        args.add(Math.max(1, Math.min(query.limit(), 500)));
+        return jdbc.query(sql.toString(), WebhookEvidenceProjection::map, args.toArray());
+    }
+
+    private static WebhookEvidenceView map(ResultSet rs, int row) throws SQLException {
+        String cause = rs.getString("cause_type");
+        return new WebhookEvidenceView(rs.getString("evidence_id"), rs.getString("event_type"),
+                rs.getBoolean("livemode"), rs.getString("api_version"), instant(rs, "stripe_created_at"),
+                instant(rs, "received_at"), rs.getString("payload_sha256"), rs.getString("verification"),
+                rs.getString("effective_status"), rs.getString("reason"), rs.getString("publisher_id"),
+                rs.getString("subject_type"), rs.getString("subject_id"), rs.getBoolean("payload_mismatch"),
+                instant(rs, "concluded_at"), rs.getLong("version"), rs.getInt("attempts"),
+                cause == null ? null : cause.substring(cause.lastIndexOf('.') + 1));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}
