@@ -1,7 +1,6 @@
 package com.bumpgrade.commerce.api.webhook;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,6 +9,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.io.ByteArrayOutputStream;
 import java.util.Map;
 
 /** {@code POST /api/commerce/stripe/webhook}: the raw body is read here, never bound to an object. */
@@ -26,21 +26,48 @@ public class StripeWebhookController {
     @PostMapping(path = "/api/commerce/stripe/webhook", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<Map<String, Object>> receive(ServerWebExchange exchange) {
         String signature = exchange.getRequest().getHeaders().getFirst("Stripe-Signature");
-        return DataBufferUtils.join(exchange.getRequest().getBody(), MAX_BODY)
-                .map(StripeWebhookController::bytes)
-                .defaultIfEmpty(new byte[0])
-                .onErrorMap(DataBufferLimitException.class, e -> WebhookIntake.tooLarge())
+        // The whole body is read (and an oversized one discarded as it streams) before answering, so the
+        // sender always gets the 413 instead of a reset connection.
+        return exchange.getRequest().getBody()
+                .reduce(new BoundedBody(), BoundedBody::add)
+                .defaultIfEmpty(new BoundedBody())
                 .publishOn(Schedulers.boundedElastic())
-                .map(body -> intake.receive(body, signature));
+                .map(body -> intake.receive(body.bytes(), signature));
     }
 
-    private static byte[] bytes(DataBuffer buffer) {
-        try {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            return bytes;
-        } finally {
-            DataBufferUtils.release(buffer);
+    /** Collects up to {@link #MAX_BODY} bytes and remembers whether more arrived. */
+    static final class BoundedBody {
+        /** Past this, stop draining and let the connection drop: nobody sends Stripe events this large. */
+        private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private boolean tooLarge;
+        private long seen;
+
+        BoundedBody add(DataBuffer buffer) {
+            try {
+                int readable = buffer.readableByteCount();
+                seen += readable;
+                if (seen > DRAIN_LIMIT) {
+                    throw WebhookIntake.tooLarge();
+                }
+                if (!tooLarge && bytes.size() + readable <= MAX_BODY) {
+                    byte[] chunk = new byte[readable];
+                    buffer.read(chunk);
+                    bytes.writeBytes(chunk);
+                } else {
+                    tooLarge = true;
+                }
+                return this;
+            } finally {
+                DataBufferUtils.release(buffer);
+            }
+        }
+
+        byte[] bytes() {
+            if (tooLarge) {
+                throw WebhookIntake.tooLarge();
+            }
+            return bytes.toByteArray();
         }
     }
 }

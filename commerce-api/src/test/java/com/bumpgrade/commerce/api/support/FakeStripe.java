@@ -47,6 +47,7 @@ public final class FakeStripe {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Failure> failures = new ConcurrentLinkedDeque<>();
     private final Map<String, ObjectNode> sessions = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> paymentIntents = new ConcurrentHashMap<>();
     private final ObjectMapper mapper = new ObjectMapper();
     private final ObjectNode sessionFixture;
     private volatile Failure failAlways;
@@ -129,6 +130,10 @@ public final class FakeStripe {
             session.put("status", "expired");
             return json(200, session);
         }
+        if (request.getMethod().equals("GET") && path.startsWith("/v1/payment_intents/")) {
+            ObjectNode intent = paymentIntents.get(path.substring("/v1/payment_intents/".length()));
+            return intent == null ? error(404, "invalid_request_error", "resource_missing") : json(200, intent);
+        }
         if (request.getMethod().equals("GET") && path.startsWith("/v1/checkout/sessions/")) {
             ObjectNode session = sessions.get(path.substring("/v1/checkout/sessions/".length()));
             return session == null ? error(404, "invalid_request_error", "resource_missing") : json(200, session);
@@ -167,8 +172,31 @@ public final class FakeStripe {
                 metadata.put(key.substring("metadata[".length(), key.length() - 1), value);
             }
         });
+        // the PaymentIntent Stripe would create for this session, with the metadata Bumpgrade asked for
+        String paymentIntent = "pi_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        session.put("payment_intent", paymentIntent);
+        ObjectNode intent = mapper.createObjectNode();
+        intent.put("id", paymentIntent);
+        intent.put("object", "payment_intent");
+        intent.put("amount", total);
+        intent.put("currency", currency);
+        intent.put("livemode", false);
+        ObjectNode intentMetadata = intent.putObject("metadata");
+        form.forEach((key, value) -> {
+            if (key.startsWith("payment_intent_data[metadata][")) {
+                intentMetadata.put(key.substring("payment_intent_data[metadata][".length(), key.length() - 1), value);
+            }
+        });
+        paymentIntents.put(paymentIntent, intent);
         sessions.put(id, session);
         return session;
+    }
+
+    /** The session Stripe created for a Bumpgrade checkout intent. */
+    public ObjectNode sessionOf(String checkoutIntentId) {
+        return sessions.values().stream()
+                .filter(s -> checkoutIntentId.equals(s.path("client_reference_id").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no session for " + checkoutIntentId));
     }
 
     private MockResponse failureResponse(Failure failure) {
