@@ -13,6 +13,7 @@ import com.bumpgrade.commerce.domain.checkout.RecordCheckoutRefund;
 import com.bumpgrade.commerce.domain.checkout.RecordCheckoutSessionExpired;
 import com.bumpgrade.commerce.domain.checkout.StripeOutcome;
 import com.bumpgrade.commerce.domain.shared.Money;
+import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.bumpgrade.commerce.domain.webhook.AttributeStripeEvent;
 import com.bumpgrade.commerce.domain.webhook.ConcludeStripeEvent;
 import com.bumpgrade.commerce.domain.webhook.EvidenceOutcome;
@@ -71,7 +72,7 @@ public class StripeEventTranslator {
     }
 
     /** How one event ended, before it is recorded on the evidence. */
-    private record Conclusion(EvidenceOutcome outcome, String reason, StripeOutcome checkout, String intentId) {
+    private record Conclusion(EvidenceOutcome outcome, String reason, PublisherId publisherId, String intentId) {
         static Conclusion of(EvidenceOutcome outcome, String reason) {
             return new Conclusion(outcome, reason, null, null);
         }
@@ -82,7 +83,7 @@ public class StripeEventTranslator {
                 case ALREADY, STALE -> EvidenceOutcome.IGNORED;
                 case REJECTED -> EvidenceOutcome.REJECTED;
             };
-            return new Conclusion(evidence, outcome.reason(), outcome, intentId);
+            return new Conclusion(evidence, outcome.reason(), outcome.publisherId(), intentId);
         }
     }
 
@@ -98,7 +99,7 @@ public class StripeEventTranslator {
             throw early;
         }
         commands.sendAndWait(new ConcludeStripeEvent(received.evidenceId(), conclusion.outcome(), conclusion.reason(),
-                conclusion.checkout() == null ? null : conclusion.checkout().publisherId(),
+                conclusion.publisherId(),
                 conclusion.intentId() == null ? null : CHECKOUT, conclusion.intentId(), clock.instant()));
     }
 
@@ -134,6 +135,16 @@ public class StripeEventTranslator {
         CheckoutIntentId intent() {
             return CheckoutIntentId.of(intentId);
         }
+
+        /** Bumpgrade wrote it into the session's metadata; trusted because the session matched the vault. */
+        PublisherId publisher() {
+            String value = session.getMetadata() == null ? null : session.getMetadata().get("bumpgrade_publisher_id");
+            try {
+                return value == null ? null : PublisherId.of(value);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
     }
 
     /** The intent of a session, only if Bumpgrade created that session (the vault links them). */
@@ -153,10 +164,10 @@ public class StripeEventTranslator {
         if (type.equals("checkout.session.completed")
                 && !"paid".equals(paymentStatus) && !"no_payment_required".equals(paymentStatus)) {
             // a delayed payment method: async_payment_succeeded or _failed follows
-            return new Conclusion(EvidenceOutcome.IGNORED, "payment_pending", null, matched.intentId());
+            return new Conclusion(EvidenceOutcome.IGNORED, "payment_pending", matched.publisher(), matched.intentId());
         }
         if (session.getAmountTotal() == null || session.getCurrency() == null) {
-            return new Conclusion(EvidenceOutcome.REJECTED, "amount_missing", null, matched.intentId());
+            return new Conclusion(EvidenceOutcome.REJECTED, "amount_missing", matched.publisher(), matched.intentId());
         }
         if (session.getPaymentIntent() != null) {
             vault.put(matched.intentId(), StripeReferenceVault.Kind.PAYMENT_INTENT, session.getPaymentIntent());
