@@ -4,17 +4,24 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
 
 /**
  * Axon's JDBC storage on PostgreSQL. The tables come from Flyway (V1); these beans only name them.
@@ -60,6 +67,22 @@ public class AxonStorageConfiguration {
                 .setTokenTypeColumn("token_type")
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
+                .build();
+    }
+
+    /**
+     * Axon's default node id is the JVM name (pid@host), shared by every application context in one JVM; two
+     * contexts would then both believe they own a segment. A random suffix makes each instance's claims its own.
+     */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema schema,
+                                 TokenStoreProperties properties) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(schema)
+                .claimTimeout(properties.getClaimTimeout())
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
                 .build();
     }
 

@@ -4,6 +4,7 @@ import com.bumpgrade.commerce.api.support.ApiClient;
 import com.bumpgrade.commerce.api.support.ServiceTest;
 import com.bumpgrade.commerce.api.support.Tokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Rule 5: without a sandbox secret, even an exactly confirmed checkout is only a preview. */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = "stripe.secret-key=")
 class PreviewOnlyWithoutSandboxKeyTest extends ServiceTest {
 

@@ -4,11 +4,13 @@ import com.bumpgrade.commerce.api.support.ApiClient;
 import com.bumpgrade.commerce.api.support.Tokens;
 import com.bumpgrade.commerce.api.support.WebhookTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Without a webhook secret, events are kept as unverified evidence and never move money-related state. */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = "stripe.webhook-secret=")
 class UnverifiedWebhookTest extends WebhookTest {
 

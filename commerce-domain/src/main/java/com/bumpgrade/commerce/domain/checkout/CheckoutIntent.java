@@ -4,6 +4,7 @@ import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
 import com.bumpgrade.commerce.domain.shared.Money;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.bumpgrade.commerce.domain.shared.StaleStatePolicy;
+import com.bumpgrade.commerce.domain.webhook.WebhookEvidenceId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -36,6 +37,7 @@ public class CheckoutIntent {
     private Money refunded;
     private Set<String> openDisputes = new HashSet<>();
     private Set<String> closedDisputes = new HashSet<>();
+    private Set<WebhookEvidenceId> rejectedEvidence = new HashSet<>();
 
     protected CheckoutIntent() {
         // required by Axon to rebuild the aggregate from its events
@@ -101,6 +103,9 @@ public class CheckoutIntent {
     public StripeOutcome handle(ConfirmCheckoutPayment command) {
         if (status.moneyReceived()) {
             return outcome(StripeOutcome.Result.ALREADY, "already_paid");
+        }
+        if (rejectedEvidence.contains(command.evidenceId())) {
+            return outcome(StripeOutcome.Result.ALREADY, "already_rejected");
         }
         List<String> mismatches = PaymentMatchPolicy.mismatches(total, mode, command.amountPaid(), command.mode(),
                 command.livemode());
@@ -229,6 +234,11 @@ public class CheckoutIntent {
     @EventSourcingHandler
     void on(CheckoutPaid event) {
         status = CheckoutStatus.PAID;
+    }
+
+    @EventSourcingHandler
+    void on(CheckoutPaymentRejected event) {
+        rejectedEvidence.add(event.evidenceId());
     }
 
     @EventSourcingHandler

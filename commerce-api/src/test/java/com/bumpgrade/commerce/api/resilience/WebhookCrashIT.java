@@ -1,0 +1,135 @@
+package com.bumpgrade.commerce.api.resilience;
+
+import com.bumpgrade.commerce.api.support.ApiClient;
+import com.bumpgrade.commerce.api.support.FakeStripe;
+import com.bumpgrade.commerce.api.support.ServiceProcess;
+import com.bumpgrade.commerce.api.support.StripeEvents;
+import com.bumpgrade.commerce.api.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Rule 6 under a crash: the service is killed (SIGKILL) right after acknowledging a burst of webhooks, restarted on
+ * the same database, and every acknowledged event is then processed exactly once.
+ */
+class WebhookCrashIT {
+    private static final int BURST = 40;
+    private static final String TOKEN = "crash-test-agent-token";
+    private static final String PHRASE = "Create checkout for Bumpgrade launch pass at 9.00 USD";
+
+    private final FakeStripe stripe = FakeStripe.shared();
+    private final TestDatabase.Database database = TestDatabase.get();
+
+    private Map<String, String> properties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", database.url());
+        properties.put("spring.datasource.username", database.username());
+        properties.put("spring.datasource.password", database.password());
+        properties.put("stripe.secret-key", "sk_test_bumpgradeFakeKeyForTests000");
+        properties.put("stripe.api-base", stripe.baseUrl());
+        properties.put("stripe.webhook-secret", StripeEvents.SECRET);
+        properties.put("bumpgrade.security.tokens[0].token", TOKEN);
+        properties.put("bumpgrade.security.tokens[0].actor", "crash-agent");
+        properties.put("bumpgrade.security.tokens[0].role", "agent");
+        properties.put("bumpgrade.security.tokens[0].publisher", "demo");
+        // a dead instance's token claims are taken over after this
+        properties.put("axon.eventhandling.tokenstore.claim-timeout", "3s");
+        return properties;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void everyAcknowledgedEventIsProcessedExactlyOnceAfterAKill() throws Exception {
+        List<String> intents = new ArrayList<>();
+        List<String> payloads = new ArrayList<>();
+        ServiceProcess first = ServiceProcess.start("crash-it-first", freePort(), properties());
+        ApiClient api = new ApiClient(first.port());
+        for (int i = 0; i < BURST; i++) {
+            ApiClient.Response opened = api.post("/api/commerce/checkout").token(TOKEN)
+                    .billing(ApiClient.uniqueKey("crash"), "corr-crash")
+                    .json(Map.of("offerId", "launch-pass", "confirmation", PHRASE)).send();
+            assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+            String intent = opened.json().path("checkoutIntentId").asText();
+            intents.add(intent);
+            payloads.add(StripeEvents.event(StripeEvents.newEventId(), "checkout.session.completed",
+                    StripeEvents.session(stripe.sessionOf(intent), s -> { })));
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<ApiClient.Response>> sent = new ArrayList<>();
+        for (String payload : payloads) {
+            sent.add(pool.submit(() -> api.post("/api/commerce/stripe/webhook")
+                    .header("Stripe-Signature", StripeEvents.signature(payload))
+                    .header("Content-Type", "application/json").json(payload).send()));
+        }
+        List<String> acknowledged = new ArrayList<>();
+        for (Future<ApiClient.Response> future : sent) {
+            ApiClient.Response response = future.get();
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            acknowledged.add(response.json().path("evidenceId").asText());
+        }
+        first.kill();
+        pool.shutdown();
+        long paidAtKill = count("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.CheckoutPaid'");
+
+        try (ServiceProcess second = ServiceProcess.start("crash-it-second", freePort(), properties())) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    count("SELECT count(*) FROM webhook_evidence_view WHERE status = 'processed' AND evidence_id = ANY(?)",
+                            acknowledged) == BURST);
+            System.out.println("[crash-it] paid when killed: " + paidAtKill + " of " + BURST);
+        }
+
+        assertThat(count("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.StripeEventReceived' "
+                + "AND aggregate_identifier = ANY(?)", acknowledged)).isEqualTo(BURST);
+        for (String intent : intents) {
+            assertThat(count("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+                    + "AND payload_type LIKE '%.CheckoutPaid'", intent)).as(intent).isEqualTo(1);
+        }
+        assertThat(count("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.StripeEventConcluded' "
+                + "AND aggregate_identifier = ANY(?)", acknowledged)).isEqualTo(BURST);
+        assertThat(count("SELECT count(*) FROM checkout_intent_view WHERE status = 'paid' AND checkout_intent_id = ANY(?)",
+                intents)).isEqualTo(BURST);
+        assertThat(count("SELECT count(*) FROM audit_entry WHERE action = 'checkout.payment' AND subject_id = ANY(?)",
+                intents)).isEqualTo(BURST);
+    }
+
+    private long count(String sql, Object... args) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.url(), database.username(),
+                database.password()); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] instanceof List<?> list) {
+                    statement.setArray(i + 1, connection.createArrayOf("varchar", list.toArray()));
+                } else {
+                    statement.setObject(i + 1, args[i]);
+                }
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package com.bumpgrade.commerce.api.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The packaged service (target/commerce-api-*.jar) as a separate JVM, for crash and multi-instance tests. */
+public final class ServiceProcess implements AutoCloseable {
+    private final Process process;
+    private final int port;
+
+    private ServiceProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static ServiceProcess start(String name, int port, Map<String, String> properties) throws IOException {
+        File jar = findJar();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Daxoniq.update-checker.disabled=true",
+                "-jar", jar.getAbsolutePath(), "--server.port=" + port));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Path log = Path.of("target", name + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ServiceProcess service = new ServiceProcess(process, port);
+        service.awaitHealthy(Duration.ofSeconds(120));
+        return service;
+    }
+
+    private static File findJar() {
+        File[] jars = new File("target").listFiles((dir, file) -> file.matches("commerce-api-.*\\.jar"));
+        if (jars == null || jars.length == 0) {
+            throw new IllegalStateException("target/commerce-api-*.jar is missing: run `./mvnw verify`");
+        }
+        return jars[0];
+    }
+
+    private void awaitHealthy(Duration timeout) throws IOException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("service exited with " + process.exitValue() + "; see target/*.log");
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("UP")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+        throw new IOException("service did not become healthy in " + timeout);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** SIGKILL: no shutdown hooks, no graceful stop, like a crashed host. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+}
