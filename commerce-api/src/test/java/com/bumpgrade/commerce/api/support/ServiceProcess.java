@@ -28,7 +28,7 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Daxoniq.update-checker.disabled=true",
                 "-jar", jar.getAbsolutePath(), "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        Path log = Path.of("target", name + ".log");
+        Path log = findJar().toPath().resolveSibling(name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         ServiceProcess service = new ServiceProcess(process, port);
@@ -37,7 +37,11 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private static File findJar() {
-        File[] jars = new File("target").listFiles((dir, file) -> file.matches("commerce-api-.*\\.jar"));
+        File target = new File("target");
+        if (!new File("pom.xml").exists() || new File("commerce-api").isDirectory()) {
+            target = new File("commerce-api/target"); // started from the reactor root
+        }
+        File[] jars = target.listFiles((dir, file) -> file.matches("commerce-api-.*\\.jar"));
         if (jars == null || jars.length == 0) {
             throw new IllegalStateException("target/commerce-api-*.jar is missing: run `./mvnw verify`");
         }

@@ -335,8 +335,18 @@ class CheckoutIntentStripeOutcomesTest {
         }
 
         @Test
-        void rejectedPaymentLeavesTheCheckoutUnpaidSoAMatchingOneIsStillRecorded() {
+        void theSameRejectedEvidenceProcessedAgainIsNotRejectedTwice() {
             fixture.given(checkoutStarted(), sessionOpened(), paymentRejected(List.of("amount_mismatch"), usd(800)))
+                    .when(confirm(usd(800), CheckoutMode.PAYMENT, false))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayload(outcome(StripeOutcome.Result.ALREADY, "already_rejected"));
+        }
+
+        @Test
+        void rejectedPaymentLeavesTheCheckoutUnpaidSoAMatchingOneIsStillRecorded() {
+            fixture.given(checkoutStarted(), sessionOpened(), new CheckoutPaymentRejected(ID, PUBLISHER,
+                            SECOND_PAID_EVIDENCE, List.of("amount_mismatch"), usd(800), PAID_AT))
                     .when(confirmMatching())
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(checkoutPaid())
