@@ -32,13 +32,22 @@ import java.util.Map;
 public class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    private static final Map<String, HttpStatus> RULE_STATUS = Map.of(
-            "idempotency_key_reused", HttpStatus.UNPROCESSABLE_ENTITY,
-            "not_found", HttpStatus.NOT_FOUND,
-            "stale_version", HttpStatus.PRECONDITION_FAILED,
-            "checkout_expired", HttpStatus.CONFLICT,
-            "checkout_not_awaiting_session", HttpStatus.CONFLICT,
-            "stale_session_attempt", HttpStatus.CONFLICT);
+    private static final Map<String, HttpStatus> RULE_STATUS = Map.ofEntries(
+            Map.entry("idempotency_key_reused", HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry("not_found", HttpStatus.NOT_FOUND),
+            Map.entry("stale_version", HttpStatus.PRECONDITION_FAILED),
+            Map.entry("checkout_expired", HttpStatus.CONFLICT),
+            Map.entry("checkout_paid", HttpStatus.CONFLICT),
+            Map.entry("checkout_refunded", HttpStatus.CONFLICT),
+            Map.entry("checkout_failed", HttpStatus.CONFLICT),
+            Map.entry("checkout_not_awaiting_session", HttpStatus.CONFLICT),
+            Map.entry("stale_session_attempt", HttpStatus.CONFLICT),
+            Map.entry("already_concluded", HttpStatus.CONFLICT),
+            Map.entry("already_reversed", HttpStatus.CONFLICT),
+            Map.entry("not_on_hold", HttpStatus.CONFLICT),
+            Map.entry("dispute_open", HttpStatus.CONFLICT),
+            Map.entry("on_hold", HttpStatus.CONFLICT),
+            Map.entry("confirmation_required", HttpStatus.UNPROCESSABLE_ENTITY));
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {

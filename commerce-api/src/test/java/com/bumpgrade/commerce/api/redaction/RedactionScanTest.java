@@ -60,6 +60,8 @@ class RedactionScanTest extends ServiceTest {
                 + "coalesce(cause_message, '') FROM dead_letter_entry")));
         findings.addAll(findings("audit", column("SELECT row_to_json(a)::text FROM audit_entry a")));
         findings.addAll(findings("checkout view", column("SELECT row_to_json(v)::text FROM checkout_intent_view v")));
+        findings.addAll(findings("webhook evidence",
+                column("SELECT row_to_json(w)::text FROM webhook_evidence_view w")));
         findings.addAll(findings("idempotent response",
                 column("SELECT response_body FROM idempotency_record WHERE response_body IS NOT NULL")));
 
