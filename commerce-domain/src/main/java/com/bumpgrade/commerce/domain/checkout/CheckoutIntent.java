@@ -53,6 +53,10 @@ public class CheckoutIntent {
             apply(new CheckoutStarted(command.checkoutIntentId(), command.publisherId(), command.offerId(),
                     command.mode(), command.lines(), command.total(), command.requestFingerprint(),
                     command.context(), command.requestedAt()));
+            if (command.attribution() != null) {
+                apply(new CheckoutReferralAttributed(command.checkoutIntentId(), command.publisherId(),
+                        command.attribution(), command.requestedAt()));
+            }
             return new CheckoutProgress(command.checkoutIntentId(), CheckoutStatus.STARTED, 1, true);
         }
         if (!requestFingerprint.equals(command.requestFingerprint())) {

@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.domain.checkout;
 
+import com.bumpgrade.commerce.domain.commission.ReferralAttribution;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
 import com.bumpgrade.commerce.domain.shared.Money;
 import com.bumpgrade.commerce.domain.shared.OfferId;
@@ -9,11 +10,23 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 import java.util.List;
 
-/** Record a confirmed checkout before Stripe is called; repeating the same request changes nothing. */
+/**
+ * Record a confirmed checkout before Stripe is called; repeating the same request changes nothing. The referral
+ * attribution, when present, was validated by {@code AttributionPolicy}.
+ */
 public record StartCheckout(@TargetAggregateIdentifier CheckoutIntentId checkoutIntentId, PublisherId publisherId,
                             OfferId offerId, CheckoutMode mode, List<CheckoutLine> lines, Money total,
-                            String requestFingerprint, BillingContext context, Instant requestedAt) {
+                            String requestFingerprint, BillingContext context, Instant requestedAt,
+                            ReferralAttribution attribution) {
     public StartCheckout {
         lines = List.copyOf(lines);
+    }
+
+    /** A checkout without a referral click. */
+    public StartCheckout(CheckoutIntentId checkoutIntentId, PublisherId publisherId, OfferId offerId,
+                         CheckoutMode mode, List<CheckoutLine> lines, Money total, String requestFingerprint,
+                         BillingContext context, Instant requestedAt) {
+        this(checkoutIntentId, publisherId, offerId, mode, lines, total, requestFingerprint, context, requestedAt,
+                null);
     }
 }

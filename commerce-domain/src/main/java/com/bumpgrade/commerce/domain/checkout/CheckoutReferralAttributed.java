@@ -1,0 +1,11 @@
+package com.bumpgrade.commerce.domain.checkout;
+
+import com.bumpgrade.commerce.domain.commission.ReferralAttribution;
+import com.bumpgrade.commerce.domain.shared.PublisherId;
+
+import java.time.Instant;
+
+/** A validated referral click was attached to the checkout when it started: public-safe attribution evidence. */
+public record CheckoutReferralAttributed(CheckoutIntentId checkoutIntentId, PublisherId publisherId,
+                                         ReferralAttribution attribution, Instant attributedAt) {
+}
