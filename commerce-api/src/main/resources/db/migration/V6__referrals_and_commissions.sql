@@ -32,7 +32,9 @@ CREATE TABLE commission_attribution (
     publisher_id            VARCHAR(64) NOT NULL,
     click_id                VARCHAR(64) NOT NULL,
     partner_id              VARCHAR(64) NOT NULL,
-    commission_basis_points INTEGER     NOT NULL
+    commission_basis_points INTEGER     NOT NULL,
+    -- set once this checkout's payment opened (or found) the entry of its click
+    entry_opened            BOOLEAN     NOT NULL DEFAULT FALSE
 );
 
 -- Read models of the commission ledger.

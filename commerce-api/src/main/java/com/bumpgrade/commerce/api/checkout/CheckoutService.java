@@ -4,6 +4,8 @@ import com.bumpgrade.commerce.api.catalog.Catalog;
 import com.bumpgrade.commerce.api.envelope.BillingWrite;
 import com.bumpgrade.commerce.api.envelope.BillingWriteEnvelope;
 import com.bumpgrade.commerce.api.envelope.WriteOutcome;
+import com.bumpgrade.commerce.api.referral.ReferralProperties;
+import com.bumpgrade.commerce.api.referral.ReferralRegistry;
 import com.bumpgrade.commerce.api.security.ApiCaller;
 import com.bumpgrade.commerce.api.security.Role;
 import com.bumpgrade.commerce.api.stripe.CheckoutSessionRequest;
@@ -22,6 +24,8 @@ import com.bumpgrade.commerce.domain.checkout.RecordCheckoutSessionFailed;
 import com.bumpgrade.commerce.domain.checkout.RecordCheckoutSessionOpened;
 import com.bumpgrade.commerce.domain.checkout.SandboxPolicy;
 import com.bumpgrade.commerce.domain.checkout.StartCheckout;
+import com.bumpgrade.commerce.domain.commission.AttributionPolicy;
+import com.bumpgrade.commerce.domain.commission.ReferralAttribution;
 import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
 import com.bumpgrade.commerce.domain.shared.OfferId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
@@ -50,10 +54,15 @@ public class CheckoutService {
     private final CommandGateway commands;
     private final StripeCheckoutSessions stripe;
     private final StripeProperties stripeProperties;
+    private final ReferralRegistry referrals;
+    private final ReferralProperties referralProperties;
     private final Clock clock;
 
     public CheckoutService(BillingWriteEnvelope envelope, Catalog catalog, CommandGateway commands,
-                           StripeCheckoutSessions stripe, StripeProperties stripeProperties, Clock clock) {
+                           StripeCheckoutSessions stripe, StripeProperties stripeProperties,
+                           ReferralRegistry referrals, ReferralProperties referralProperties, Clock clock) {
+        this.referrals = referrals;
+        this.referralProperties = referralProperties;
         this.envelope = envelope;
         this.catalog = catalog;
         this.commands = commands;
@@ -70,11 +79,8 @@ public class CheckoutService {
             return replay.get();
         }
         Quote quote = quote(caller.publisher(), request);
-        if (request.referralClickId() != null) {
-            // Referral clicks are not recorded yet, so no click id can be valid; say so instead of ignoring it.
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown_referral_click",
-                    "The referral click is unknown to this publisher.");
-        }
+        // An invalid click is refused loudly, in preview too: a purchase never silently loses its attribution.
+        ReferralAttribution attribution = attribution(write, request.referralClickId());
         String phrase = CheckoutConfirmationPolicy.phraseToCreate(quote.cart().lines(), quote.cart().total());
         Optional<String> previewReason = request.confirmation() == null ? Optional.of("confirmation_required")
                 : !CheckoutConfirmationPolicy.confirms(phrase, request.confirmation())
@@ -84,16 +90,30 @@ public class CheckoutService {
             return json(HttpStatus.OK, CheckoutResponses.preview(request.offerId(), quote.cart(), phrase,
                     previewReason.get()));
         }
-        return envelope.execute(write, () -> open(write, request.offerId(), quote, baseUrl));
+        return envelope.execute(write, () -> open(write, request.offerId(), quote, attribution, baseUrl));
     }
 
-    private WriteOutcome open(BillingWrite write, String offerId, Quote quote, String baseUrl) {
+    private ReferralAttribution attribution(BillingWrite write, String clickId) {
+        if (clickId == null) {
+            return null;
+        }
+        Optional<ReferralRegistry.Click> click = referrals.click(clickId);
+        CheckoutIntentId id = CheckoutIntentId.derive(write.caller().publisher(), write.caller().actor(),
+                write.context().idempotencyKey());
+        AttributionPolicy.requireAttachable(click.map(ReferralRegistry.Click::stored).orElse(null),
+                write.caller().publisher(), clock.instant(), referralProperties.attributionWindow(), id.value());
+        return new ReferralAttribution(click.get().clickId(), click.get().partnerId(),
+                click.get().commissionBasisPoints(), click.get().stored().clickedAt());
+    }
+
+    private WriteOutcome open(BillingWrite write, String offerId, Quote quote, ReferralAttribution attribution,
+                              String baseUrl) {
         PublisherId publisher = write.caller().publisher();
         CheckoutIntentId id = CheckoutIntentId.derive(publisher, write.caller().actor(),
                 write.context().idempotencyKey());
         CheckoutProgress progress = commands.sendAndWait(new StartCheckout(id, publisher, OfferId.of(offerId),
                 quote.cart().mode(), quote.cart().lines(), quote.cart().total(), write.fingerprint(), write.context(),
-                clock.instant()));
+                clock.instant(), attribution));
         if (progress.status() == CheckoutStatus.OPEN) {
             return WriteOutcome.done(HttpStatus.CREATED, CheckoutResponses.opened(id, offerId, quote.cart(), baseUrl));
         }

@@ -12,6 +12,13 @@ import com.bumpgrade.commerce.domain.checkout.CheckoutSessionExpired;
 import com.bumpgrade.commerce.domain.checkout.CheckoutSessionFailed;
 import com.bumpgrade.commerce.domain.checkout.CheckoutSessionOpened;
 import com.bumpgrade.commerce.domain.checkout.CheckoutStarted;
+import com.bumpgrade.commerce.domain.commission.CommissionEntryId;
+import com.bumpgrade.commerce.domain.commission.CommissionEntryOpened;
+import com.bumpgrade.commerce.domain.commission.CommissionHeld;
+import com.bumpgrade.commerce.domain.commission.CommissionHoldReleased;
+import com.bumpgrade.commerce.domain.commission.CommissionMarkedReviewed;
+import com.bumpgrade.commerce.domain.commission.CommissionReversalRecorded;
+import com.bumpgrade.commerce.domain.commission.CommissionReversed;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
 import com.bumpgrade.commerce.domain.shared.CorrelationId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
@@ -139,6 +146,62 @@ public class AuditTrailProjection {
         trail.record(message.getIdentifier(), new AuditTrail.Entry(event.publisherId(), event.requestedAt(),
                 event.context(), "webhook.redrive", "webhook_evidence", event.evidenceId().value(), "requested",
                 Map.of("eventType", event.eventType()), event.evidenceId().value()));
+    }
+
+    // --- referral attribution and the commission ledger ------------------------------------------------------------
+
+    private static final String COMMISSION = "commission_entry";
+
+    private void commission(EventMessage<?> message, PublisherId publisher, Instant at, BillingContext context,
+                            WebhookEvidenceId evidence, String action, CommissionEntryId entry, String result,
+                            Map<String, Object> detail) {
+        BillingContext who = context != null ? context
+                : BillingContext.system("stripe", CorrelationId.of(evidence == null ? entry.value() : evidence.value()));
+        trail.record(message.getIdentifier(), new AuditTrail.Entry(publisher, at, who, action, COMMISSION,
+                entry.value(), result, detail, evidence == null ? null : evidence.value()));
+    }
+
+    @EventHandler
+    void on(CommissionEntryOpened event, EventMessage<?> message) {
+        commission(message, event.publisherId(), event.openedAt(), null, event.evidenceId(), "commission.open",
+                event.entryId(), "pending_review", Map.of("partnerId", event.partnerId().value(),
+                        "checkoutIntentId", event.checkoutIntentId().value(),
+                        "commissionMinor", event.commission().amountMinor(),
+                        "currency", event.commission().currency()));
+    }
+
+    @EventHandler
+    void on(CommissionMarkedReviewed event, EventMessage<?> message) {
+        commission(message, event.publisherId(), event.at(), event.context(), null, "commission.review",
+                event.entryId(), "reviewed", Map.of());
+    }
+
+    @EventHandler
+    void on(CommissionHeld event, EventMessage<?> message) {
+        commission(message, event.publisherId(), event.at(), event.context(), event.evidenceId(), "commission.hold",
+                event.entryId(), "held", Map.of("holdReason", event.holdReason().name().toLowerCase(Locale.ROOT),
+                        "reason", event.reason()));
+    }
+
+    @EventHandler
+    void on(CommissionHoldReleased event, EventMessage<?> message) {
+        commission(message, event.publisherId(), event.at(), event.context(), event.evidenceId(),
+                "commission.release", event.entryId(), "released", Map.of("released",
+                        event.released().stream().map(h -> h.name().toLowerCase(Locale.ROOT)).toList()));
+    }
+
+    @EventHandler
+    void on(CommissionReversalRecorded event, EventMessage<?> message) {
+        commission(message, event.publisherId(), event.at(), event.context(), event.evidenceId(),
+                "commission.reversal_line", event.entryId(), "recorded", Map.of("lineNumber", event.lineNumber(),
+                        "amountMinor", -event.amount().amountMinor(), "currency", event.amount().currency(),
+                        "reason", event.reason()));
+    }
+
+    @EventHandler
+    void on(CommissionReversed event, EventMessage<?> message) {
+        commission(message, event.publisherId(), event.at(), event.context(), event.evidenceId(),
+                "commission.reverse", event.entryId(), "reversed", Map.of("reason", event.reason()));
     }
 
     @ResetHandler

@@ -6,6 +6,7 @@ import com.bumpgrade.commerce.domain.checkout.CheckoutExpired;
 import com.bumpgrade.commerce.domain.checkout.CheckoutPaid;
 import com.bumpgrade.commerce.domain.checkout.CheckoutPaymentFailed;
 import com.bumpgrade.commerce.domain.checkout.CheckoutPaymentRejected;
+import com.bumpgrade.commerce.domain.checkout.CheckoutReferralAttributed;
 import com.bumpgrade.commerce.domain.checkout.CheckoutRefunded;
 import com.bumpgrade.commerce.domain.checkout.CheckoutSessionExpired;
 import com.bumpgrade.commerce.domain.checkout.CheckoutLine;
@@ -103,6 +104,14 @@ public class CheckoutIntentProjection {
     }
 
     @EventHandler
+    void on(CheckoutReferralAttributed event, @SequenceNumber long sequence) {
+        jdbc.update("UPDATE checkout_intent_view SET referral_click_id = ?, referral_partner_id = ?, version = ? "
+                        + "WHERE checkout_intent_id = ? AND version < ?",
+                event.attribution().clickId().value(), event.attribution().partnerId().value(), sequence,
+                event.checkoutIntentId().value(), sequence);
+    }
+
+    @EventHandler
     void on(CheckoutPaymentRejected event, @SequenceNumber long sequence) {
         // evidence only: the intent's state does not change
         update(sequence, event.checkoutIntentId().value(), event.evidenceId().value(), event.rejectedAt(), null);
@@ -192,7 +201,9 @@ public class CheckoutIntentProjection {
                         : amount(Money.of(rs.getLong("paid_minor"), rs.getString("currency"))),
                 amount(Money.of(rs.getLong("refunded_minor"), rs.getString("currency"))),
                 instant(rs, "paid_at"), rs.getInt("open_disputes"), rs.getString("dispute_status"),
-                JsonColumns.readList(rs.getString("evidence_ids"), String.class));
+                JsonColumns.readList(rs.getString("evidence_ids"), String.class),
+                rs.getString("referral_click_id") == null ? null : new CheckoutIntentView.Referral(
+                        rs.getString("referral_click_id"), rs.getString("referral_partner_id")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

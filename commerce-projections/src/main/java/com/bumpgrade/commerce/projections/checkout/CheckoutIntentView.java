@@ -13,7 +13,11 @@ public record CheckoutIntentView(String checkoutIntentId, String publisherId, St
                                  int sessionAttempts, String lastFailure, Instant createdAt, Instant updatedAt,
                                  Instant sessionExpiresAt, Source source, Amount paid, Amount refunded,
                                  Instant paidAt, int openDisputes, String disputeStatus,
-                                 List<String> evidenceIds) {
+                                 List<String> evidenceIds, Referral referral) {
+
+    /** Public-safe attribution evidence: the validated referral click and its partner. */
+    public record Referral(String clickId, String partnerId) {
+    }
 
     public record Line(String offerId, String title, long quantity, Amount unitPrice, Amount lineTotal,
                        boolean orderBump) {

@@ -1,0 +1,135 @@
+package com.bumpgrade.commerce.api.referral;
+
+import com.bumpgrade.commerce.api.envelope.BillingWrite;
+import com.bumpgrade.commerce.api.envelope.BillingWriteEnvelope;
+import com.bumpgrade.commerce.api.envelope.WriteOutcome;
+import com.bumpgrade.commerce.api.security.ApiCaller;
+import com.bumpgrade.commerce.api.security.Role;
+import com.bumpgrade.commerce.api.web.ApiException;
+import com.bumpgrade.commerce.domain.checkout.CheckoutConfirmationPolicy;
+import com.bumpgrade.commerce.domain.commission.PartnerId;
+import com.bumpgrade.commerce.domain.commission.ReferralClickId;
+import com.bumpgrade.commerce.domain.shared.PublisherId;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Partner registration (owners) and the public referral click route. */
+@RestController
+public class ReferralController {
+    private final ReferralRegistry registry;
+    private final ClickRateLimiter limiter;
+    private final ReferralProperties properties;
+    private final BillingWriteEnvelope envelope;
+    private final Clock clock;
+
+    public ReferralController(ReferralRegistry registry, ClickRateLimiter limiter, ReferralProperties properties,
+                              BillingWriteEnvelope envelope, Clock clock) {
+        this.registry = registry;
+        this.limiter = limiter;
+        this.properties = properties;
+        this.envelope = envelope;
+        this.clock = clock;
+    }
+
+    /** Public: a visitor followed a partner's link. Returns the click id the checkout later names. */
+    @PostMapping(path = "/referrals/{publisherId}/{code}/clicks", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<Map<String, Object>>> click(@PathVariable String publisherId, @PathVariable String code,
+                                                           ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        String address = remote == null || remote.getAddress() == null ? "unknown"
+                : remote.getAddress().getHostAddress();
+        if (!limiter.allow(address)) {
+            return Mono.error(new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+                    "Too many referral clicks from this address; try again in a minute."));
+        }
+        if (!publisherId.matches("[A-Za-z0-9._:-]{1,64}") || !code.matches("[A-Za-z0-9_-]{1,64}")) {
+            return Mono.error(ApiException.notFound("The referral code"));
+        }
+        return Mono.fromCallable(() -> {
+            PublisherId publisher = PublisherId.of(publisherId);
+            ReferralRegistry.Partner partner = registry.partnerByCode(publisher, code)
+                    .orElseThrow(() -> ApiException.notFound("The referral code"));
+            ReferralClickId click = ReferralClickId.random();
+            Instant now = clock.instant();
+            registry.recordClick(click, publisher, partner.partnerId(), now);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("clickId", click.value());
+            body.put("attributableUntil", now.plus(properties.attributionWindow()).toString());
+            return ResponseEntity.status(HttpStatus.CREATED).body(body);
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @GetMapping(path = "/api/commerce/partners", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<Map<String, List<ReferralRegistry.Partner>>> partners(ServerWebExchange exchange) {
+        ApiCaller caller = ApiCaller.of(exchange).requireRole(Role.OWNER, Role.AUDITOR);
+        return Mono.fromCallable(() -> Map.of("partners", registry.partners(caller.publisher())))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @PostMapping(path = "/api/commerce/partners", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<?>> register(@RequestBody RegisterPartnerRequest request, ServerWebExchange exchange) {
+        ApiCaller caller = ApiCaller.of(exchange).requireRole(Role.OWNER);
+        return Mono.<ResponseEntity<?>>fromCallable(() -> register(caller, exchange, request))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private ResponseEntity<?> register(ApiCaller caller, ServerWebExchange exchange, RegisterPartnerRequest request) {
+        BillingWrite write = envelope.open(caller, exchange.getRequest().getHeaders(), "partner.register", request,
+                false);
+        Optional<ResponseEntity<String>> replay = envelope.replay(write);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        try {
+            PartnerId.of(request.partnerId());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiException.badRequest("invalid_field", "Field 'partnerId' must be 1-64 lower-case letters, digits or '-'.");
+        }
+        if (request.referralCode() == null || !request.referralCode().matches("[A-Za-z0-9_-]{2,64}")) {
+            throw ApiException.badRequest("invalid_field", "Field 'referralCode' must be 2-64 letters, digits, '_' or '-'.");
+        }
+        if (request.displayName() == null || request.displayName().isBlank() || request.displayName().length() > 200) {
+            throw ApiException.badRequest("invalid_field", "Field 'displayName' must be 1-200 characters.");
+        }
+        Integer bps = request.commissionBasisPoints();
+        if (bps == null || bps < 0 || bps > 10_000) {
+            throw ApiException.badRequest("invalid_field", "Field 'commissionBasisPoints' must be 0-10000.");
+        }
+        String phrase = "Register partner " + request.partnerId() + " with code " + request.referralCode() + " at "
+                + bps + " basis points";
+        if (!CheckoutConfirmationPolicy.confirms(phrase, request.confirmation())) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "preview");
+            body.put("requiredConfirmation", phrase);
+            body.put("reason", request.confirmation() == null ? "confirmation_required" : "confirmation_mismatch");
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(envelope.json(body));
+        }
+        return envelope.execute(write, () -> {
+            ReferralRegistry.Partner partner = new ReferralRegistry.Partner(request.partnerId(),
+                    request.displayName().strip(), request.referralCode(), bps, true);
+            if (!registry.register(caller.publisher(), partner)) {
+                return WriteOutcome.done(HttpStatus.CONFLICT, com.bumpgrade.commerce.api.web.ApiErrors.body(
+                        "partner_exists", "The partner id or referral code is already registered."));
+            }
+            return WriteOutcome.done(HttpStatus.CREATED, Map.of("status", "registered", "partner", partner));
+        });
+    }
+}

@@ -1,0 +1,85 @@
+package com.bumpgrade.commerce.api.referral;
+
+import com.bumpgrade.commerce.domain.commission.AttributionPolicy;
+import com.bumpgrade.commerce.domain.commission.PartnerId;
+import com.bumpgrade.commerce.domain.commission.ReferralClickId;
+import com.bumpgrade.commerce.domain.shared.PublisherId;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Partners and referral clicks (tables partner and referral_click). */
+@Repository
+public class ReferralRegistry {
+    private final JdbcTemplate jdbc;
+
+    public ReferralRegistry(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Partner(String partnerId, String displayName, String referralCode, int commissionBasisPoints,
+                          boolean active) {
+    }
+
+    /** A stored click with what attribution needs. */
+    public record Click(ReferralClickId clickId, PartnerId partnerId, int commissionBasisPoints,
+                        AttributionPolicy.StoredClick stored) {
+    }
+
+    public Optional<Partner> partnerByCode(PublisherId publisher, String code) {
+        return jdbc.query("SELECT * FROM partner WHERE publisher_id = ? AND referral_code = ? AND active",
+                (rs, row) -> new Partner(rs.getString("partner_id"), rs.getString("display_name"),
+                        rs.getString("referral_code"), rs.getInt("commission_basis_points"), rs.getBoolean("active")),
+                publisher.value(), code).stream().findFirst();
+    }
+
+    public List<Partner> partners(PublisherId publisher) {
+        return jdbc.query("SELECT * FROM partner WHERE publisher_id = ? ORDER BY partner_id",
+                (rs, row) -> new Partner(rs.getString("partner_id"), rs.getString("display_name"),
+                        rs.getString("referral_code"), rs.getInt("commission_basis_points"), rs.getBoolean("active")),
+                publisher.value());
+    }
+
+    /** False when the partner id or the referral code is already taken for this publisher. */
+    public boolean register(PublisherId publisher, Partner partner) {
+        try {
+            jdbc.update("INSERT INTO partner (publisher_id, partner_id, display_name, referral_code, "
+                            + "commission_basis_points) VALUES (?, ?, ?, ?, ?)", publisher.value(), partner.partnerId(),
+                    partner.displayName(), partner.referralCode(), partner.commissionBasisPoints());
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    public boolean publisherExists(String publisherId) {
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM publisher WHERE publisher_id = ?", Integer.class,
+                publisherId);
+        return count != null && count > 0;
+    }
+
+    public void recordClick(ReferralClickId click, PublisherId publisher, String partnerId, Instant at) {
+        jdbc.update("INSERT INTO referral_click (click_id, publisher_id, partner_id, clicked_at) VALUES (?, ?, ?, ?)",
+                click.value(), publisher.value(), partnerId, Timestamp.from(at));
+    }
+
+    public Optional<Click> click(String clickId) {
+        if (!ReferralClickId.isWellFormed(clickId)) {
+            return Optional.empty();
+        }
+        return jdbc.query("""
+                        SELECT c.*, p.commission_basis_points FROM referral_click c
+                        JOIN partner p ON p.publisher_id = c.publisher_id AND p.partner_id = c.partner_id
+                        WHERE c.click_id = ?""",
+                (rs, row) -> new Click(ReferralClickId.of(rs.getString("click_id")),
+                        PartnerId.of(rs.getString("partner_id")), rs.getInt("commission_basis_points"),
+                        new AttributionPolicy.StoredClick(PublisherId.of(rs.getString("publisher_id")),
+                                rs.getTimestamp("clicked_at").toInstant(), rs.getString("consumed_by_checkout"))),
+                clickId).stream().findFirst();
+    }
+}
