@@ -62,6 +62,10 @@ class RedactionScanTest extends ServiceTest {
         findings.addAll(findings("checkout view", column("SELECT row_to_json(v)::text FROM checkout_intent_view v")));
         findings.addAll(findings("webhook evidence",
                 column("SELECT row_to_json(w)::text FROM webhook_evidence_view w")));
+        findings.addAll(findings("commission entries",
+                column("SELECT row_to_json(c)::text FROM commission_entry_view c")));
+        findings.addAll(findings("commission lines", column("SELECT row_to_json(l)::text FROM commission_line_view l")));
+        findings.addAll(findings("referral clicks", column("SELECT row_to_json(r)::text FROM referral_click r")));
         findings.addAll(findings("idempotent response",
                 column("SELECT response_body FROM idempotency_record WHERE response_body IS NOT NULL")));
 
