@@ -2,6 +2,7 @@ package com.bumpgrade.commerce.api.config;
 
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntent;
 import com.bumpgrade.commerce.domain.commission.CommissionLedger;
+import com.bumpgrade.commerce.domain.entitlement.Entitlement;
 import com.bumpgrade.commerce.domain.webhook.StripeEventEvidence;
 import com.bumpgrade.commerce.api.webhook.DeadLetterAttempts;
 import com.bumpgrade.commerce.api.webhook.StripeEventTranslator;
@@ -25,6 +26,7 @@ public class AxonProcessingConfiguration {
             configurer.configureAggregate(CheckoutIntent.class);
             configurer.configureAggregate(StripeEventEvidence.class);
             configurer.configureAggregate(CommissionLedger.class);
+            configurer.configureAggregate(Entitlement.class);
             configurer.eventProcessing(processing -> processing
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                     .registerDeadLetterPolicy(StripeEventTranslator.GROUP, c -> DeadLetterAttempts.countingPolicy()));

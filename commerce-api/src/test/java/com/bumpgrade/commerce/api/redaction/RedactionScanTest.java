@@ -66,6 +66,7 @@ class RedactionScanTest extends ServiceTest {
                 column("SELECT row_to_json(c)::text FROM commission_entry_view c")));
         findings.addAll(findings("commission lines", column("SELECT row_to_json(l)::text FROM commission_line_view l")));
         findings.addAll(findings("referral clicks", column("SELECT row_to_json(r)::text FROM referral_click r")));
+        findings.addAll(findings("entitlements", column("SELECT row_to_json(e)::text FROM entitlement_view e")));
         findings.addAll(findings("idempotent response",
                 column("SELECT response_body FROM idempotency_record WHERE response_body IS NOT NULL")));
 

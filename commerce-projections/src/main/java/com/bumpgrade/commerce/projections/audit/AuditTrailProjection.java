@@ -19,6 +19,7 @@ import com.bumpgrade.commerce.domain.commission.CommissionHoldReleased;
 import com.bumpgrade.commerce.domain.commission.CommissionMarkedReviewed;
 import com.bumpgrade.commerce.domain.commission.CommissionReversalRecorded;
 import com.bumpgrade.commerce.domain.commission.CommissionReversed;
+import com.bumpgrade.commerce.domain.entitlement.EntitlementGranted;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
 import com.bumpgrade.commerce.domain.shared.CorrelationId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
@@ -202,6 +203,17 @@ public class AuditTrailProjection {
     void on(CommissionReversed event, EventMessage<?> message) {
         commission(message, event.publisherId(), event.at(), event.context(), event.evidenceId(),
                 "commission.reverse", event.entryId(), "reversed", Map.of("reason", event.reason()));
+    }
+
+    // --- entitlements ----------------------------------------------------------------------------------------------
+
+    @EventHandler
+    void on(EntitlementGranted event, EventMessage<?> message) {
+        trail.record(message.getIdentifier(), new AuditTrail.Entry(event.publisherId(), event.grantedAt(),
+                BillingContext.system("stripe", CorrelationId.of(event.evidenceId().value())), "entitlement.grant",
+                "entitlement", event.entitlementId().value(), event.access().publicName(),
+                Map.of("checkoutIntentId", event.checkoutIntentId().value(), "offerId", event.offerId().value(),
+                        "subject", event.customerId().value()), event.evidenceId().value()));
     }
 
     @ResetHandler

@@ -1,0 +1,86 @@
+package com.bumpgrade.commerce.projections.entitlement;
+
+import com.bumpgrade.commerce.domain.entitlement.EntitlementGranted;
+import com.bumpgrade.commerce.domain.entitlement.FulfillmentQueued;
+import com.bumpgrade.commerce.domain.entitlement.WhatIsEntitlement;
+import com.bumpgrade.commerce.domain.entitlement.WhichEntitlements;
+import com.bumpgrade.commerce.projections.shared.JsonColumns;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds {@code entitlement_view}; guarded by sequence numbers like every projection here. */
+@Component
+@ProcessingGroup(EntitlementProjection.GROUP)
+public class EntitlementProjection {
+    public static final String GROUP = "entitlement-view";
+
+    private final JdbcTemplate jdbc;
+
+    public EntitlementProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(EntitlementGranted event, @SequenceNumber long sequence) {
+        Timestamp at = Timestamp.from(event.grantedAt());
+        jdbc.update("""
+                        INSERT INTO entitlement_view (entitlement_id, publisher_id, checkout_intent_id, offer_id,
+                            customer_id, access, evidence_ids, version, granted_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) ON CONFLICT (entitlement_id) DO NOTHING""",
+                event.entitlementId().value(), event.publisherId().value(), event.checkoutIntentId().value(),
+                event.offerId().value(), event.customerId().value(), event.access().publicName(),
+                JsonColumns.write(List.of(event.evidenceId().value())), sequence, at, at);
+    }
+
+    @EventHandler
+    void on(FulfillmentQueued event, @SequenceNumber long sequence) {
+        jdbc.update("UPDATE entitlement_view SET fulfillment_status = ?, version = ?, updated_at = ? "
+                        + "WHERE entitlement_id = ? AND version < ?", event.fulfillmentStatus(), sequence,
+                Timestamp.from(event.queuedAt()), event.entitlementId().value(), sequence);
+    }
+
+    @ResetHandler
+    void onReset() {
+        jdbc.update("TRUNCATE entitlement_view");
+    }
+
+    @QueryHandler
+    public List<EntitlementView> answer(WhichEntitlements query) {
+        return jdbc.query("SELECT * FROM entitlement_view WHERE publisher_id = ? AND checkout_intent_id = ? "
+                        + "ORDER BY offer_id", EntitlementProjection::map, query.publisherId().value(),
+                query.checkoutIntentId().value());
+    }
+
+    @QueryHandler
+    public Optional<EntitlementView> answer(WhatIsEntitlement query) {
+        return jdbc.query("SELECT * FROM entitlement_view WHERE publisher_id = ? AND entitlement_id = ?",
+                EntitlementProjection::map, query.publisherId().value(), query.entitlementId().value())
+                .stream().findFirst();
+    }
+
+    private static EntitlementView map(ResultSet rs, int row) throws SQLException {
+        Timestamp until = rs.getTimestamp("access_until");
+        return new EntitlementView(rs.getString("entitlement_id"), rs.getString("publisher_id"),
+                rs.getString("checkout_intent_id"), rs.getString("offer_id"), rs.getString("customer_id"),
+                rs.getString("access"), until == null ? null : until.toInstant(), rs.getString("fulfillment_status"),
+                rs.getLong("version"), JsonColumns.readList(rs.getString("evidence_ids"), String.class),
+                instant(rs, "granted_at"), instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}
