@@ -25,14 +25,14 @@ public class Catalog {
 
     public Optional<CatalogOffer> findActiveOffer(PublisherId publisher, OfferId offer) {
         return jdbc.query("""
-                        SELECT o.offer_id, o.title, o.role, p.price_id, p.amount_minor, p.currency, p.billing_type
+                        SELECT o.offer_id, o.title, o.role, p.price_id, p.amount_minor, p.currency, p.recurring_interval
                         FROM offer o JOIN price p ON p.publisher_id = o.publisher_id AND p.offer_id = o.offer_id
                         WHERE o.publisher_id = ? AND o.offer_id = ? AND o.active AND p.active""",
                 (rs, row) -> new CatalogOffer(new PricedOffer(OfferId.of(rs.getString("offer_id")),
                         rs.getString("title"),
                         PricedOffer.Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)),
                         Money.of(rs.getLong("amount_minor"), rs.getString("currency")),
-                        "recurring".equals(rs.getString("billing_type"))), rs.getString("price_id")),
+                        rs.getString("recurring_interval")), rs.getString("price_id")),
                 publisher.value(), offer.value()).stream().findFirst();
     }
 }

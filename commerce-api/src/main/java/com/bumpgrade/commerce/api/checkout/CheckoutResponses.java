@@ -24,6 +24,9 @@ final class CheckoutResponses {
         body.put("mode", cart.mode().name().toLowerCase(Locale.ROOT));
         body.put("lines", lines(cart.lines()));
         body.put("total", amount(cart.total()));
+        if (cart.interval() != null) {
+            body.put("interval", cart.interval());
+        }
         return body;
     }
 

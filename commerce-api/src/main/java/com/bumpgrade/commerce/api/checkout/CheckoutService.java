@@ -81,7 +81,10 @@ public class CheckoutService {
         Quote quote = quote(caller.publisher(), request);
         // An invalid click is refused loudly, in preview too: a purchase never silently loses its attribution.
         ReferralAttribution attribution = attribution(write, request.referralClickId());
-        String phrase = CheckoutConfirmationPolicy.phraseToCreate(quote.cart().lines(), quote.cart().total());
+        String phrase = quote.cart().interval() == null
+                ? CheckoutConfirmationPolicy.phraseToCreate(quote.cart().lines(), quote.cart().total())
+                : CheckoutConfirmationPolicy.phraseToSubscribe(quote.cart().lines(), quote.cart().total(),
+                quote.cart().interval());
         Optional<String> previewReason = request.confirmation() == null ? Optional.of("confirmation_required")
                 : !CheckoutConfirmationPolicy.confirms(phrase, request.confirmation())
                 ? Optional.of("confirmation_mismatch")
@@ -122,7 +125,8 @@ public class CheckoutService {
                     "The checkout is " + progress.status().publicName() + " and cannot be opened again.");
         }
         CheckoutSessionResult result = stripe.create(new CheckoutSessionRequest(id, publisher,
-                progress.nextAttempt(), quote.cart().lines(), quote.priceIds(), baseUrl));
+                progress.nextAttempt(), quote.cart().mode(), quote.cart().interval(), quote.cart().lines(),
+                quote.priceIds(), baseUrl));
         if (result instanceof CheckoutSessionResult.Opened opened) {
             commands.sendAndWait(new RecordCheckoutSessionOpened(id, progress.nextAttempt(), opened.expiresAt(),
                     write.context(), clock.instant()));

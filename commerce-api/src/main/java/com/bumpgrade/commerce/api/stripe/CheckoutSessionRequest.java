@@ -2,6 +2,7 @@ package com.bumpgrade.commerce.api.stripe;
 
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
 import com.bumpgrade.commerce.domain.checkout.CheckoutLine;
+import com.bumpgrade.commerce.domain.checkout.CheckoutMode;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 
 import java.util.List;
@@ -12,5 +13,6 @@ import java.util.Map;
  * ({@code priceIds}: offer id to Bumpgrade price id).
  */
 public record CheckoutSessionRequest(CheckoutIntentId checkoutIntentId, PublisherId publisherId, int attempt,
-                                     List<CheckoutLine> lines, Map<String, String> priceIds, String returnBaseUrl) {
+                                     CheckoutMode mode, String interval, List<CheckoutLine> lines,
+                                     Map<String, String> priceIds, String returnBaseUrl) {
 }

@@ -1,6 +1,7 @@
 package com.bumpgrade.commerce.api.stripe;
 
 import com.bumpgrade.commerce.domain.checkout.CheckoutLine;
+import com.bumpgrade.commerce.domain.checkout.CheckoutMode;
 import com.bumpgrade.commerce.domain.checkout.SessionFailure;
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
@@ -43,19 +44,30 @@ public class StripeCheckoutSessions {
             throw new IllegalStateException("Stripe is not configured; callers must stay in preview");
         }
         String intent = request.checkoutIntentId().value();
+        boolean subscription = request.mode() == CheckoutMode.SUBSCRIPTION;
+        String offer = request.lines().get(0).offerId().value();
         SessionCreateParams.Builder params = SessionCreateParams.builder()
-                .setMode(SessionCreateParams.Mode.PAYMENT)
+                .setMode(subscription ? SessionCreateParams.Mode.SUBSCRIPTION : SessionCreateParams.Mode.PAYMENT)
                 .setClientReferenceId(intent)
                 .putMetadata("bumpgrade_checkout_intent_id", intent)
                 .putMetadata("bumpgrade_publisher_id", request.publisherId().value())
-                .setPaymentIntentData(SessionCreateParams.PaymentIntentData.builder()
-                        .putMetadata("bumpgrade_checkout_intent_id", intent)
-                        .putMetadata("bumpgrade_publisher_id", request.publisherId().value())
-                        .build())
                 .setSuccessUrl(request.returnBaseUrl() + "/checkout/" + intent + "/return?result=success")
                 .setCancelUrl(request.returnBaseUrl() + "/checkout/" + intent + "/return?result=cancel");
+        // Billing events name the subscription or payment, not the session: Bumpgrade's ids travel in their metadata.
+        if (subscription) {
+            params.setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
+                    .putMetadata("bumpgrade_checkout_intent_id", intent)
+                    .putMetadata("bumpgrade_publisher_id", request.publisherId().value())
+                    .putMetadata("bumpgrade_offer_id", offer)
+                    .build());
+        } else {
+            params.setPaymentIntentData(SessionCreateParams.PaymentIntentData.builder()
+                    .putMetadata("bumpgrade_checkout_intent_id", intent)
+                    .putMetadata("bumpgrade_publisher_id", request.publisherId().value())
+                    .build());
+        }
         for (CheckoutLine line : request.lines()) {
-            params.addLineItem(lineItem(line, request.priceIds().get(line.offerId().value())));
+            params.addLineItem(lineItem(line, request.priceIds().get(line.offerId().value()), request.interval()));
         }
         // Stripe stores the first answer per key, failures included, so each attempt has its own key.
         RequestOptions options = RequestOptions.builder()
@@ -98,7 +110,7 @@ public class StripeCheckoutSessions {
         }
     }
 
-    private SessionCreateParams.LineItem lineItem(CheckoutLine line, String priceId) {
+    private SessionCreateParams.LineItem lineItem(CheckoutLine line, String priceId, String interval) {
         SessionCreateParams.LineItem.Builder item = SessionCreateParams.LineItem.builder().setQuantity(line.quantity());
         Optional<String> stripePrice = priceId == null ? Optional.empty()
                 : vault.find(priceId, StripeReferenceVault.Kind.PRICE);
@@ -106,7 +118,14 @@ public class StripeCheckoutSessions {
             return item.setPrice(stripePrice.get()).build();
         }
         // No Stripe Price mapped: describe the price inline.
-        return item.setPriceData(SessionCreateParams.LineItem.PriceData.builder()
+        SessionCreateParams.LineItem.PriceData.Builder price = SessionCreateParams.LineItem.PriceData.builder();
+        if (interval != null) {
+            price.setRecurring(SessionCreateParams.LineItem.PriceData.Recurring.builder()
+                    .setInterval(SessionCreateParams.LineItem.PriceData.Recurring.Interval.valueOf(
+                            interval.toUpperCase(Locale.ROOT)))
+                    .build());
+        }
+        return item.setPriceData(price
                         .setCurrency(line.unitPrice().currency().toLowerCase(Locale.ROOT))
                         .setUnitAmount(line.unitPrice().amountMinor())
                         .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder()

@@ -27,6 +27,34 @@ public class StripePaymentLookup {
         this.clients = clients;
     }
 
+    /** A subscription as Stripe has it now: status, the current period's end and Bumpgrade's metadata. */
+    public record SubscriptionState(String status, java.time.Instant currentPeriodEnd,
+                                    java.util.Map<String, String> metadata) {
+    }
+
+    /** Re-reads a subscription, so access follows Stripe's current state, not the order events arrived in. */
+    public Optional<SubscriptionState> subscription(String subscriptionId) {
+        StripeClient client = clients.client().orElseThrow(() -> new Unavailable("not_configured"));
+        try {
+            com.stripe.model.Subscription subscription = client.v1().subscriptions().retrieve(subscriptionId);
+            Long periodEnd = subscription.getItems() == null || subscription.getItems().getData() == null
+                    || subscription.getItems().getData().isEmpty() ? null
+                    : subscription.getItems().getData().get(0).getCurrentPeriodEnd();
+            return Optional.of(new SubscriptionState(subscription.getStatus(),
+                    periodEnd == null ? null : java.time.Instant.ofEpochSecond(periodEnd),
+                    subscription.getMetadata() == null ? java.util.Map.of() : subscription.getMetadata()));
+        } catch (InvalidRequestException e) {
+            if (e.getStatusCode() != null && e.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new Unavailable(StripeCheckoutSessions.classify(e).name());
+        } catch (StripeException e) {
+            throw new Unavailable(StripeCheckoutSessions.classify(e).name());
+        } catch (RuntimeException e) {
+            throw new Unavailable("MALFORMED_RESPONSE");
+        }
+    }
+
     /** The Bumpgrade checkout intent id recorded in the PaymentIntent's metadata, if Bumpgrade created it. */
     public Optional<String> checkoutIntentOf(String paymentIntentId) {
         StripeClient client = clients.client().orElseThrow(() -> new Unavailable("not_configured"));

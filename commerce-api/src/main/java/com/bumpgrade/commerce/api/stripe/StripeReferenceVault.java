@@ -14,7 +14,7 @@ import java.util.Optional;
 @Repository
 public class StripeReferenceVault {
     public enum Kind {
-        CHECKOUT_SESSION, CHECKOUT_URL, PRICE, PAYMENT_INTENT, CUSTOMER, DISPUTE;
+        CHECKOUT_SESSION, CHECKOUT_URL, PRICE, PAYMENT_INTENT, CUSTOMER, DISPUTE, SUBSCRIPTION, PORTAL_URL;
 
         String column() {
             return name().toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.api.webhook;
 
+import com.bumpgrade.commerce.api.entitlement.EntitlementProperties;
 import com.bumpgrade.commerce.api.stripe.StripePaymentLookup;
 import com.bumpgrade.commerce.api.stripe.StripeReferenceVault;
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
@@ -12,7 +13,10 @@ import com.bumpgrade.commerce.domain.checkout.RecordCheckoutPaymentFailed;
 import com.bumpgrade.commerce.domain.checkout.RecordCheckoutRefund;
 import com.bumpgrade.commerce.domain.checkout.RecordCheckoutSessionExpired;
 import com.bumpgrade.commerce.domain.checkout.StripeOutcome;
+import com.bumpgrade.commerce.domain.entitlement.EntitlementId;
+import com.bumpgrade.commerce.domain.entitlement.RecordSubscriptionState;
 import com.bumpgrade.commerce.domain.shared.Money;
+import com.bumpgrade.commerce.domain.shared.OfferId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.bumpgrade.commerce.domain.webhook.AttributeStripeEvent;
 import com.bumpgrade.commerce.domain.webhook.ConcludeStripeEvent;
@@ -25,6 +29,8 @@ import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.model.Charge;
 import com.stripe.model.Dispute;
 import com.stripe.model.Event;
+import com.stripe.model.Invoice;
+import com.stripe.model.Subscription;
 import com.stripe.model.StripeObject;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.ApiResource;
@@ -60,10 +66,13 @@ public class StripeEventTranslator {
     private final StripeReferenceVault vault;
     private final StripePaymentLookup payments;
     private final CommandGateway commands;
+    private final EntitlementProperties entitlements;
     private final Clock clock;
 
     public StripeEventTranslator(WebhookDeliveries deliveries, StripeReferenceVault vault,
-                                 StripePaymentLookup payments, CommandGateway commands, Clock clock) {
+                                 StripePaymentLookup payments, CommandGateway commands,
+                                 EntitlementProperties entitlements, Clock clock) {
+        this.entitlements = entitlements;
         this.deliveries = deliveries;
         this.vault = vault;
         this.payments = payments;
@@ -125,6 +134,10 @@ public class StripeEventTranslator {
                             new RecordCheckoutSessionExpired(s.intent(), evidence, at))))
                     .orElse(Conclusion.of(EvidenceOutcome.UNMATCHED, "unknown_checkout_session"));
             case "charge.refunded" -> refund(evidence, (Charge) object(event), at);
+            case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted",
+                 "customer.subscription.paused", "customer.subscription.resumed" ->
+                    subscription(evidence, ((Subscription) object(event)).getId());
+            case "invoice.paid", "invoice.payment_failed" -> subscription(evidence, subscriptionOf((Invoice) object(event)));
             case "charge.dispute.created", "charge.dispute.closed" ->
                     dispute(evidence, (Dispute) object(event), received.eventType(), at);
             default -> Conclusion.of(EvidenceOutcome.IGNORED, "unhandled_type");
@@ -175,11 +188,46 @@ public class StripeEventTranslator {
         if (session.getCustomer() != null) {
             vault.put(matched.intentId(), StripeReferenceVault.Kind.CUSTOMER, session.getCustomer());
         }
+        if (session.getSubscription() != null) {
+            vault.put(matched.intentId(), StripeReferenceVault.Kind.SUBSCRIPTION, session.getSubscription());
+        }
         CheckoutMode mode = "subscription".equals(session.getMode()) ? CheckoutMode.SUBSCRIPTION : CheckoutMode.PAYMENT;
         StripeOutcome outcome = commands.sendAndWait(new ConfirmCheckoutPayment(matched.intent(), evidence,
                 Money.of(session.getAmountTotal(), session.getCurrency()),
                 mode, Boolean.TRUE.equals(session.getLivemode()), at));
         return Conclusion.from(matched.intentId(), outcome);
+    }
+
+    /**
+     * Billing events only say that something changed: the subscription is re-read, and its current state recorded
+     * on the entitlement the checkout granted (found through metadata Bumpgrade set on the subscription).
+     */
+    private Conclusion subscription(WebhookEvidenceId evidence, String subscriptionId) {
+        if (subscriptionId == null) {
+            return Conclusion.of(EvidenceOutcome.IGNORED, "no_subscription");
+        }
+        Optional<StripePaymentLookup.SubscriptionState> state = payments.subscription(subscriptionId);
+        String intentId = state.map(s -> s.metadata().get("bumpgrade_checkout_intent_id")).orElse(null);
+        String offerId = state.map(s -> s.metadata().get("bumpgrade_offer_id")).orElse(null);
+        String publisher = state.map(s -> s.metadata().get("bumpgrade_publisher_id")).orElse(null);
+        if (!CheckoutIntentId.isWellFormed(intentId) || offerId == null || publisher == null) {
+            return Conclusion.of(EvidenceOutcome.UNMATCHED, "unknown_subscription");
+        }
+        vault.put(intentId, StripeReferenceVault.Kind.SUBSCRIPTION, subscriptionId);
+        EntitlementId entitlement = EntitlementId.forPurchase(CheckoutIntentId.of(intentId), OfferId.of(offerId));
+        // Before the checkout's payment was recorded there is no entitlement yet: this fails and is retried.
+        boolean changed = commands.sendAndWait(new RecordSubscriptionState(entitlement, evidence,
+                state.get().status(), clock.instant(), state.get().currentPeriodEnd(), entitlements.gracePeriod()));
+        return new Conclusion(changed ? EvidenceOutcome.PROCESSED : EvidenceOutcome.IGNORED,
+                changed ? "access_" + state.get().status() : "access_unchanged", PublisherId.of(publisher),
+                intentId);
+    }
+
+    private static String subscriptionOf(Invoice invoice) {
+        if (invoice.getParent() == null || invoice.getParent().getSubscriptionDetails() == null) {
+            return null;
+        }
+        return invoice.getParent().getSubscriptionDetails().getSubscription();
     }
 
     private Conclusion refund(WebhookEvidenceId evidence, Charge charge, Instant at) {

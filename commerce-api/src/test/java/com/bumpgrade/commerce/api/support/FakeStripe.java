@@ -48,6 +48,7 @@ public final class FakeStripe {
     private final ConcurrentLinkedDeque<Failure> failures = new ConcurrentLinkedDeque<>();
     private final Map<String, ObjectNode> sessions = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> paymentIntents = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> subscriptions = new ConcurrentHashMap<>();
     private final ObjectMapper mapper = new ObjectMapper();
     private final ObjectNode sessionFixture;
     private volatile Failure failAlways;
@@ -130,6 +131,11 @@ public final class FakeStripe {
             session.put("status", "expired");
             return json(200, session);
         }
+        if (request.getMethod().equals("GET") && path.startsWith("/v1/subscriptions/")) {
+            ObjectNode subscription = subscriptions.get(path.substring("/v1/subscriptions/".length()));
+            return subscription == null ? error(404, "invalid_request_error", "resource_missing")
+                    : json(200, subscription);
+        }
         if (request.getMethod().equals("GET") && path.startsWith("/v1/payment_intents/")) {
             ObjectNode intent = paymentIntents.get(path.substring("/v1/payment_intents/".length()));
             return intent == null ? error(404, "invalid_request_error", "resource_missing") : json(200, intent);
@@ -188,8 +194,36 @@ public final class FakeStripe {
             }
         });
         paymentIntents.put(paymentIntent, intent);
+        if ("subscription".equals(form.get("mode"))) {
+            session.putNull("payment_intent");
+            ObjectNode subscription = (ObjectNode) readFixture("subscription.json");
+            String subscriptionId = "sub_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+            subscription.put("id", subscriptionId);
+            subscription.put("object", "subscription");
+            subscription.put("status", "incomplete");
+            subscription.put("livemode", false);
+            ObjectNode subscriptionMetadata = subscription.putObject("metadata");
+            form.forEach((key, value) -> {
+                if (key.startsWith("subscription_data[metadata][")) {
+                    subscriptionMetadata.put(key.substring("subscription_data[metadata][".length(), key.length() - 1),
+                            value);
+                }
+            });
+            ((ObjectNode) subscription.path("items").path("data").get(0)).put("current_period_end", now + 30 * 86400);
+            subscriptions.put(subscriptionId, subscription);
+            session.put("subscription", subscriptionId);
+        }
         sessions.put(id, session);
         return session;
+    }
+
+    /** Moves a subscription to another status, as Stripe Billing would (renewal failed, canceled, ...). */
+    public void setSubscriptionStatus(String subscriptionId, String status) {
+        subscriptions.get(subscriptionId).put("status", status);
+    }
+
+    public ObjectNode subscription(String subscriptionId) {
+        return subscriptions.get(subscriptionId).deepCopy();
     }
 
     /** The session Stripe created for a Bumpgrade checkout intent. */

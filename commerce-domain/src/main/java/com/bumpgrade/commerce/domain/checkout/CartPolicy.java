@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * What may be put in one checkout: a main offer in a sane quantity, plus a few distinct, one-time order bumps
- * in the same currency. Pre-selected bumps become extra line items of the Checkout Session.
+ * in the same currency. Pre-selected bumps become extra line items of the Checkout Session. A recurring offer is
+ * checked out alone, as a subscription.
  */
 public final class CartPolicy {
     public static final int MAX_QUANTITY = 99;
@@ -19,7 +20,8 @@ public final class CartPolicy {
     private CartPolicy() {
     }
 
-    public record Cart(CheckoutMode mode, List<CheckoutLine> lines, Money total) {
+    /** {@code interval} is the billing interval of a subscription cart, null for a one-time purchase. */
+    public record Cart(CheckoutMode mode, List<CheckoutLine> lines, Money total, String interval) {
     }
 
     public static Cart cartFor(PricedOffer main, long quantity, List<PricedOffer> bumps) {
@@ -27,9 +29,9 @@ public final class CartPolicy {
             throw new BillingRuleViolation("not_a_main_offer",
                     "Offer '" + main.offerId().value() + "' can only be added as an order bump.");
         }
-        if (main.recurring()) {
-            throw new BillingRuleViolation("subscription_checkout_unavailable",
-                    "Subscription offers cannot be checked out yet.");
+        if (main.recurring() && (quantity != 1 || !bumps.isEmpty())) {
+            throw new BillingRuleViolation("subscription_checkout_is_single",
+                    "A subscription is checked out alone, in quantity 1, without order bumps.");
         }
         if (quantity < 1 || quantity > MAX_QUANTITY) {
             throw new BillingRuleViolation("invalid_quantity", "Quantity must be between 1 and " + MAX_QUANTITY + ".");
@@ -57,6 +59,7 @@ public final class CartPolicy {
             lines.add(new CheckoutLine(bump.offerId(), bump.title(), 1, bump.unitPrice(), true));
         }
         Money total = lines.stream().map(CheckoutLine::lineTotal).reduce(Money::plus).orElseThrow();
-        return new Cart(CheckoutMode.PAYMENT, List.copyOf(lines), total);
+        return new Cart(main.recurring() ? CheckoutMode.SUBSCRIPTION : CheckoutMode.PAYMENT, List.copyOf(lines), total,
+                main.interval());
     }
 }

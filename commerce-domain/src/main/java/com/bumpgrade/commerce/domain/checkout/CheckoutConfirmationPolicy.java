@@ -20,6 +20,11 @@ public final class CheckoutConfirmationPolicy {
         return "Create checkout for " + items + " at " + total.display();
     }
 
+    /** For a subscription the phrase names the billing interval too: "... at 15.00 USD per month". */
+    public static String phraseToSubscribe(List<CheckoutLine> lines, Money total, String interval) {
+        return phraseToCreate(lines, total) + " per " + interval;
+    }
+
     public static String phraseToExpire(CheckoutIntentId id) {
         return "Expire checkout " + id.value();
     }

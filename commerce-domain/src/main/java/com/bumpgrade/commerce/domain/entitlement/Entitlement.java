@@ -1,22 +1,31 @@
 package com.bumpgrade.commerce.domain.entitlement;
 
+import com.bumpgrade.commerce.domain.shared.PublisherId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
+import java.time.Instant;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * Access to one offer bought in one checkout. Its id is derived from the purchase, so a redelivered or replayed
  * payment, or a retried command, finds the grant that exists and grants nothing more. Each grant queues
- * public-safe fulfillment evidence ({@code pending}: delivery does not exist yet).
+ * public-safe fulfillment evidence ({@code pending}: delivery does not exist yet). A subscription's access then
+ * follows Stripe Billing (see {@link SubscriptionAccessPolicy}); observations older than the last are ignored.
  */
 public class Entitlement {
     @AggregateIdentifier
     private EntitlementId entitlementId;
+    private PublisherId publisherId;
     private Access access;
+    private String subscriptionStatus;
+    private Instant accessUntil;
+    private Instant graceUntil;
+    private Instant lastObservedAt;
 
     protected Entitlement() {
         // rebuilt from events by Axon
@@ -34,9 +43,55 @@ public class Entitlement {
         return true;
     }
 
+    @CommandHandler
+    public boolean handle(RecordSubscriptionState command) {
+        if (lastObservedAt != null && !command.observedAt().isAfter(lastObservedAt)) {
+            return false; // an older (or the same) observation: never overwrite a newer state
+        }
+        if (access == Access.ENDED) {
+            return false; // canceled subscriptions do not come back; a new one is a new purchase
+        }
+        Instant grace = graceUntil;
+        if ("past_due".equals(command.stripeStatus())) {
+            if (!"past_due".equals(subscriptionStatus) || grace == null) {
+                grace = command.observedAt().plus(command.gracePeriod());
+            }
+        } else {
+            grace = null;
+        }
+        Access next = SubscriptionAccessPolicy.accessFor(command.stripeStatus(), grace, command.observedAt());
+        if (next == access && command.stripeStatus().equals(subscriptionStatus)
+                && java.util.Objects.equals(command.currentPeriodEnd(), accessUntil)) {
+            return false; // nothing changed: no event, no audit noise
+        }
+        apply(new EntitlementAccessChanged(entitlementId, publisherId, access, next, command.stripeStatus(),
+                command.currentPeriodEnd(), grace, command.observedAt(), command.evidenceId(), command.observedAt()));
+        return true;
+    }
+
+    @CommandHandler
+    public boolean handle(ExpireGracePeriod command) {
+        if (access != Access.GRACE || graceUntil == null || command.now().isBefore(graceUntil)) {
+            return false;
+        }
+        apply(new EntitlementAccessChanged(entitlementId, publisherId, access, Access.SUSPENDED, subscriptionStatus,
+                accessUntil, graceUntil, lastObservedAt, null, command.now()));
+        return true;
+    }
+
     @EventSourcingHandler
     void on(EntitlementGranted event) {
         entitlementId = event.entitlementId();
+        publisherId = event.publisherId();
         access = event.access();
+    }
+
+    @EventSourcingHandler
+    void on(EntitlementAccessChanged event) {
+        access = event.to();
+        subscriptionStatus = event.subscriptionStatus();
+        accessUntil = event.accessUntil();
+        graceUntil = event.graceUntil();
+        lastObservedAt = event.observedAt();
     }
 }

@@ -15,6 +15,11 @@ public record BillingContext(ActorId actor, String role, ClientAttribution clien
         Objects.requireNonNull(correlationId, "correlationId");
     }
 
+    /** Context for changes the clock caused (a grace period running out). */
+    public static BillingContext clock(CorrelationId correlationId) {
+        return new BillingContext(ActorId.of("clock"), "system", ClientAttribution.of("scheduler"), correlationId, null);
+    }
+
     /** Context for writes that Stripe, not a person, caused (verified webhooks). */
     public static BillingContext system(String role, CorrelationId correlationId) {
         return new BillingContext(ActorId.of("stripe"), role, ClientAttribution.of("stripe-webhook"), correlationId, null);

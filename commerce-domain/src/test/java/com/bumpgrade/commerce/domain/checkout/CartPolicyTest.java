@@ -18,12 +18,12 @@ class CartPolicyTest {
     private static final PricedOffer LAUNCH_PASS = main("offer_launch_pass", "Bumpgrade launch pass", 900, "USD");
 
     private static PricedOffer main(String id, String title, long amountMinor, String currency) {
-        return new PricedOffer(OfferId.of(id), title, PricedOffer.Role.MAIN, Money.of(amountMinor, currency), false);
+        return new PricedOffer(OfferId.of(id), title, PricedOffer.Role.MAIN, Money.of(amountMinor, currency));
     }
 
     private static PricedOffer bump(String id, long amountMinor, String currency) {
         return new PricedOffer(OfferId.of(id), "Bump " + id, PricedOffer.Role.ORDER_BUMP,
-                Money.of(amountMinor, currency), false);
+                Money.of(amountMinor, currency));
     }
 
     private static void assertViolation(ThrowingCallable call, String code) {
@@ -144,7 +144,7 @@ class CartPolicyTest {
     @Test
     void recurringBumpIsRefused() {
         PricedOffer recurring = new PricedOffer(OfferId.of("offer_club"), "Club", PricedOffer.Role.ORDER_BUMP,
-                Money.of(1000, "USD"), true);
+                Money.of(1000, "USD"), "month");
 
         assertViolation(() -> CartPolicy.cartFor(LAUNCH_PASS, 1, List.of(recurring)), "not_an_order_bump");
     }
@@ -166,8 +166,15 @@ class CartPolicyTest {
     @Test
     void recurringMainOfferIsRefused() {
         PricedOffer membership = new PricedOffer(OfferId.of("offer_membership"), "Membership", PricedOffer.Role.MAIN,
-                Money.of(1500, "USD"), true);
+                Money.of(1500, "USD"), "month");
 
-        assertViolation(() -> CartPolicy.cartFor(membership, 1, List.of()), "subscription_checkout_unavailable");
+        CartPolicy.Cart cart = CartPolicy.cartFor(membership, 1, List.of());
+        assertThat(cart.mode()).isEqualTo(CheckoutMode.SUBSCRIPTION);
+        assertThat(cart.interval()).isEqualTo("month");
+        assertThat(cart.total()).isEqualTo(Money.of(1500, "USD"));
+        assertViolation(() -> CartPolicy.cartFor(membership, 2, List.of()), "subscription_checkout_is_single");
+        PricedOffer bump = new PricedOffer(OfferId.of("offer_bump"), "Bump", PricedOffer.Role.ORDER_BUMP,
+                Money.of(100, "USD"));
+        assertViolation(() -> CartPolicy.cartFor(membership, 1, List.of(bump)), "subscription_checkout_is_single");
     }
 }

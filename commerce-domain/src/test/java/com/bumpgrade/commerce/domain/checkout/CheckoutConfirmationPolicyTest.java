@@ -29,7 +29,7 @@ class CheckoutConfirmationPolicyTest {
     @Test
     void phraseFromTheCartPolicyMatchesTheSeedPhrase() {
         PricedOffer launchPass = new PricedOffer(OfferId.of("offer_launch_pass"), "Bumpgrade launch pass",
-                PricedOffer.Role.MAIN, Money.of(900, "USD"), false);
+                PricedOffer.Role.MAIN, Money.of(900, "USD"));
         CartPolicy.Cart cart = CartPolicy.cartFor(launchPass, 1, List.of());
 
         assertThat(CheckoutConfirmationPolicy.phraseToCreate(cart.lines(), cart.total())).isEqualTo(SEED_PHRASE);

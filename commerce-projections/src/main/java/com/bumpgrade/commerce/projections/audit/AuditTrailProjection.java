@@ -19,6 +19,7 @@ import com.bumpgrade.commerce.domain.commission.CommissionHoldReleased;
 import com.bumpgrade.commerce.domain.commission.CommissionMarkedReviewed;
 import com.bumpgrade.commerce.domain.commission.CommissionReversalRecorded;
 import com.bumpgrade.commerce.domain.commission.CommissionReversed;
+import com.bumpgrade.commerce.domain.entitlement.EntitlementAccessChanged;
 import com.bumpgrade.commerce.domain.entitlement.EntitlementGranted;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
 import com.bumpgrade.commerce.domain.shared.CorrelationId;
@@ -214,6 +215,22 @@ public class AuditTrailProjection {
                 "entitlement", event.entitlementId().value(), event.access().publicName(),
                 Map.of("checkoutIntentId", event.checkoutIntentId().value(), "offerId", event.offerId().value(),
                         "subject", event.customerId().value()), event.evidenceId().value()));
+    }
+
+    @EventHandler
+    void on(EntitlementAccessChanged event, EventMessage<?> message) {
+        String source = event.evidenceId() == null ? null : event.evidenceId().value();
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("from", event.from().publicName());
+        detail.put("subscriptionStatus", event.subscriptionStatus());
+        if (event.graceUntil() != null) {
+            detail.put("graceUntil", event.graceUntil().toString());
+        }
+        trail.record(message.getIdentifier(), new AuditTrail.Entry(event.publisherId(), event.changedAt(),
+                source == null ? BillingContext.clock(CorrelationId.of(event.entitlementId().value()))
+                        : BillingContext.system("stripe", CorrelationId.of(source)),
+                "entitlement.access", "entitlement", event.entitlementId().value(), event.to().publicName(), detail,
+                source));
     }
 
     @ResetHandler

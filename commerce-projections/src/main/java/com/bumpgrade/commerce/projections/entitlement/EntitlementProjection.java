@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.projections.entitlement;
 
+import com.bumpgrade.commerce.domain.entitlement.EntitlementAccessChanged;
 import com.bumpgrade.commerce.domain.entitlement.EntitlementGranted;
 import com.bumpgrade.commerce.domain.entitlement.FulfillmentQueued;
 import com.bumpgrade.commerce.domain.entitlement.WhatIsEntitlement;
@@ -51,6 +52,20 @@ public class EntitlementProjection {
                 Timestamp.from(event.queuedAt()), event.entitlementId().value(), sequence);
     }
 
+    @EventHandler
+    void on(EntitlementAccessChanged event, @SequenceNumber long sequence) {
+        jdbc.update("UPDATE entitlement_view SET access = ?, subscription_status = ?, access_until = ?, "
+                        + "grace_until = ?, last_stripe_state_at = ?, version = ?, updated_at = ?, "
+                        + "evidence_ids = evidence_ids || ?::jsonb WHERE entitlement_id = ? AND version < ?",
+                event.to().publicName(), event.subscriptionStatus(),
+                event.accessUntil() == null ? null : Timestamp.from(event.accessUntil()),
+                event.graceUntil() == null ? null : Timestamp.from(event.graceUntil()),
+                event.observedAt() == null ? null : Timestamp.from(event.observedAt()), sequence,
+                Timestamp.from(event.changedAt()),
+                JsonColumns.write(event.evidenceId() == null ? List.of() : List.of(event.evidenceId().value())),
+                event.entitlementId().value(), sequence);
+    }
+
     @ResetHandler
     void onReset() {
         jdbc.update("TRUNCATE entitlement_view");
@@ -74,7 +89,8 @@ public class EntitlementProjection {
         Timestamp until = rs.getTimestamp("access_until");
         return new EntitlementView(rs.getString("entitlement_id"), rs.getString("publisher_id"),
                 rs.getString("checkout_intent_id"), rs.getString("offer_id"), rs.getString("customer_id"),
-                rs.getString("access"), until == null ? null : until.toInstant(), rs.getString("fulfillment_status"),
+                rs.getString("access"), until == null ? null : until.toInstant(), rs.getString("subscription_status"),
+                instant(rs, "grace_until"), rs.getString("fulfillment_status"),
                 rs.getLong("version"), JsonColumns.readList(rs.getString("evidence_ids"), String.class),
                 instant(rs, "granted_at"), instant(rs, "updated_at"));
     }
