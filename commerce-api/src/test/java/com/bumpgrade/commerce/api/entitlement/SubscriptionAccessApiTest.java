@@ -85,6 +85,8 @@ class SubscriptionAccessApiTest extends WebhookTest {
         assertThat(api().get("/api/commerce/entitlements?checkoutIntentId=" + intent).token(Tokens.OWNER).send()
                 .json().path("entitlements").get(0).path("accessUntil").asText()).isNotBlank();
 
+        openPortal(active.path("entitlementId").asText());
+
         STRIPE.setSubscriptionStatus(subscription, "past_due");
         deliver(invoiceEvent("invoice.payment_failed", subscription));
         JsonNode grace = awaitAccess(intent, "grace");
@@ -113,6 +115,38 @@ class SubscriptionAccessApiTest extends WebhookTest {
             assertThat(audit).contains("entitlement.grant", "\"result\":\"grace\"", "\"result\":\"suspended\"",
                     "\"result\":\"ended\"", "\"actor\":\"clock\"");
         });
+    }
+
+    private void openPortal(String entitlementId) {
+        String path = "/api/commerce/entitlements/" + entitlementId + "/portal-sessions";
+        String version = "\"" + api().get("/api/commerce/entitlements/" + entitlementId).token(Tokens.OWNER).send()
+                .json().path("version").asLong() + "\"";
+        String key = ApiClient.uniqueKey("portal");
+        ApiClient.Response preview = api().post(path).token(Tokens.AGENT).billing(key, "corr-portal")
+                .header("If-Match", version).json(Map.of()).send();
+        assertThat(preview.status()).isEqualTo(200);
+        String phrase = preview.json().path("requiredConfirmation").asText();
+        assertThat(phrase).isEqualTo("Open billing portal for entitlement " + entitlementId);
+        int before = STRIPE.calls().size();
+
+        ApiClient.Response opened = api().post(path).token(Tokens.AGENT).billing(key, "corr-portal")
+                .header("If-Match", version).json(Map.of("confirmation", phrase)).send();
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String portalUrl = opened.json().path("portalUrl").asText();
+        assertThat(portalUrl).startsWith(api().base() + "/portal/prt_");
+        assertThat(opened.body()).doesNotContain("billing.stripe.com").doesNotContain("bps_");
+        ApiClient.Response again = api().post(path).token(Tokens.AGENT).billing(key, "corr-portal")
+                .header("If-Match", version).json(Map.of("confirmation", phrase)).send();
+        assertThat(again.body()).isEqualTo(opened.body());
+        long portalCreates = STRIPE.calls().stream().skip(before)
+                .filter(c -> c.path().equals("/v1/billing_portal/sessions")).count();
+        assertThat(portalCreates).isEqualTo(1);
+
+        ApiClient.Response redirect = api().get(portalUrl.substring(api().base().length())).send();
+        assertThat(redirect.status()).isEqualTo(303);
+        assertThat(redirect.header("Location")).startsWith("https://billing.stripe.com/p/session/");
+        assertThat(api().post(path).token(Tokens.RIVAL_AGENT).billing(ApiClient.uniqueKey("p"), "c")
+                .header("If-Match", version).json(Map.of("confirmation", phrase)).send().status()).isEqualTo(404);
     }
 
     @Test

@@ -131,6 +131,16 @@ public final class FakeStripe {
             session.put("status", "expired");
             return json(200, session);
         }
+        if (request.getMethod().equals("POST") && path.equals("/v1/billing_portal/sessions")) {
+            ObjectNode portal = (ObjectNode) readFixture("billing_portal.session.json");
+            String portalId = "bps_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+            portal.put("id", portalId);
+            portal.put("object", "billing_portal.session");
+            portal.put("customer", form.get("customer"));
+            portal.put("return_url", form.get("return_url"));
+            portal.put("url", "https://billing.stripe.com/p/session/" + portalId);
+            return json(200, portal);
+        }
         if (request.getMethod().equals("GET") && path.startsWith("/v1/subscriptions/")) {
             ObjectNode subscription = subscriptions.get(path.substring("/v1/subscriptions/".length()));
             return subscription == null ? error(404, "invalid_request_error", "resource_missing")
@@ -212,6 +222,9 @@ public final class FakeStripe {
             ((ObjectNode) subscription.path("items").path("data").get(0)).put("current_period_end", now + 30 * 86400);
             subscriptions.put(subscriptionId, subscription);
             session.put("subscription", subscriptionId);
+            String customer = "cus_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+            session.put("customer", customer);
+            subscription.put("customer", customer);
         }
         sessions.put(id, session);
         return session;

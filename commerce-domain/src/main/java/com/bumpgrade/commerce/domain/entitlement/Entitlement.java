@@ -1,10 +1,14 @@
 package com.bumpgrade.commerce.domain.entitlement;
 
+import com.bumpgrade.commerce.domain.checkout.CheckoutConfirmationPolicy;
+import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
+import com.bumpgrade.commerce.domain.shared.StaleStatePolicy;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import java.time.Instant;
@@ -26,6 +30,7 @@ public class Entitlement {
     private Instant accessUntil;
     private Instant graceUntil;
     private Instant lastObservedAt;
+    private java.util.Set<String> openedPortals = new java.util.HashSet<>();
 
     protected Entitlement() {
         // rebuilt from events by Axon
@@ -79,11 +84,43 @@ public class Entitlement {
         return true;
     }
 
+    @CommandHandler
+    public void handle(OpenBillingPortal command) {
+        if (!publisherId.equals(command.publisherId())) {
+            throw new BillingRuleViolation("not_found", "The entitlement was not found.");
+        }
+        if (openedPortals.contains(command.portalRef())) {
+            return; // the same request retried (e.g. after Stripe failed): already recorded
+        }
+        StaleStatePolicy.requireCurrent(command.expectedVersion(), AggregateLifecycle.getVersion());
+        String phrase = phraseToOpenPortal(entitlementId);
+        if (!CheckoutConfirmationPolicy.confirms(phrase, command.confirmation())) {
+            throw new BillingRuleViolation("confirmation_required", "This action needs the confirmation: " + phrase);
+        }
+        if (subscriptionStatus == null) {
+            throw new BillingRuleViolation("not_a_subscription", "Only a subscription can be managed in the portal.");
+        }
+        if (access == Access.ENDED) {
+            throw new BillingRuleViolation("subscription_ended", "The subscription has ended.");
+        }
+        apply(new BillingPortalOpened(entitlementId, publisherId, command.portalRef(), command.context(),
+                command.requestedAt()));
+    }
+
+    public static String phraseToOpenPortal(EntitlementId id) {
+        return "Open billing portal for entitlement " + id.value();
+    }
+
     @EventSourcingHandler
     void on(EntitlementGranted event) {
         entitlementId = event.entitlementId();
         publisherId = event.publisherId();
         access = event.access();
+    }
+
+    @EventSourcingHandler
+    void on(BillingPortalOpened event) {
+        openedPortals.add(event.portalRef());
     }
 
     @EventSourcingHandler

@@ -19,6 +19,7 @@ import com.bumpgrade.commerce.domain.commission.CommissionHoldReleased;
 import com.bumpgrade.commerce.domain.commission.CommissionMarkedReviewed;
 import com.bumpgrade.commerce.domain.commission.CommissionReversalRecorded;
 import com.bumpgrade.commerce.domain.commission.CommissionReversed;
+import com.bumpgrade.commerce.domain.entitlement.BillingPortalOpened;
 import com.bumpgrade.commerce.domain.entitlement.EntitlementAccessChanged;
 import com.bumpgrade.commerce.domain.entitlement.EntitlementGranted;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
@@ -231,6 +232,13 @@ public class AuditTrailProjection {
                         : BillingContext.system("stripe", CorrelationId.of(source)),
                 "entitlement.access", "entitlement", event.entitlementId().value(), event.to().publicName(), detail,
                 source));
+    }
+
+    @EventHandler
+    void on(BillingPortalOpened event, EventMessage<?> message) {
+        trail.record(message.getIdentifier(), new AuditTrail.Entry(event.publisherId(), event.openedAt(),
+                event.context(), "entitlement.portal", "entitlement", event.entitlementId().value(), "opened",
+                Map.of("portalRef", event.portalRef()), null));
     }
 
     @ResetHandler

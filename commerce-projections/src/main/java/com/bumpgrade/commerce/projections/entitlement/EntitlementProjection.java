@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.projections.entitlement;
 
+import com.bumpgrade.commerce.domain.entitlement.BillingPortalOpened;
 import com.bumpgrade.commerce.domain.entitlement.EntitlementAccessChanged;
 import com.bumpgrade.commerce.domain.entitlement.EntitlementGranted;
 import com.bumpgrade.commerce.domain.entitlement.FulfillmentQueued;
@@ -64,6 +65,12 @@ public class EntitlementProjection {
                 Timestamp.from(event.changedAt()),
                 JsonColumns.write(event.evidenceId() == null ? List.of() : List.of(event.evidenceId().value())),
                 event.entitlementId().value(), sequence);
+    }
+
+    @EventHandler
+    void on(BillingPortalOpened event, @SequenceNumber long sequence) {
+        jdbc.update("UPDATE entitlement_view SET version = ?, updated_at = ? WHERE entitlement_id = ? AND version < ?",
+                sequence, Timestamp.from(event.openedAt()), event.entitlementId().value(), sequence);
     }
 
     @ResetHandler

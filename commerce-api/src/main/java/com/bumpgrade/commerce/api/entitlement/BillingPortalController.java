@@ -1,0 +1,144 @@
+package com.bumpgrade.commerce.api.entitlement;
+
+import com.bumpgrade.commerce.api.envelope.BillingWrite;
+import com.bumpgrade.commerce.api.envelope.BillingWriteEnvelope;
+import com.bumpgrade.commerce.api.envelope.WriteOutcome;
+import com.bumpgrade.commerce.api.security.ApiCaller;
+import com.bumpgrade.commerce.api.security.Role;
+import com.bumpgrade.commerce.api.stripe.StripeBillingPortal;
+import com.bumpgrade.commerce.api.stripe.StripeReferenceVault;
+import com.bumpgrade.commerce.api.web.ApiErrors;
+import com.bumpgrade.commerce.api.web.ApiException;
+import com.bumpgrade.commerce.api.web.PublicBaseUrl;
+import com.bumpgrade.commerce.domain.checkout.CheckoutConfirmationPolicy;
+import com.bumpgrade.commerce.domain.entitlement.Entitlement;
+import com.bumpgrade.commerce.domain.entitlement.EntitlementId;
+import com.bumpgrade.commerce.domain.entitlement.OpenBillingPortal;
+import com.bumpgrade.commerce.domain.entitlement.WhatIsEntitlement;
+import com.bumpgrade.commerce.projections.entitlement.EntitlementView;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Customer Portal sessions for subscription entitlements: a confirmed, idempotent write that answers with a
+ * Bumpgrade URL; {@code GET /portal/{ref}} redirects (303) to Stripe's short-lived portal page.
+ */
+@RestController
+public class BillingPortalController {
+    private final BillingWriteEnvelope envelope;
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final StripeBillingPortal portal;
+    private final StripeReferenceVault vault;
+    private final PublicBaseUrl baseUrl;
+    private final Clock clock;
+
+    public BillingPortalController(BillingWriteEnvelope envelope, CommandGateway commands, QueryGateway queries,
+                                   StripeBillingPortal portal, StripeReferenceVault vault, PublicBaseUrl baseUrl,
+                                   Clock clock) {
+        this.envelope = envelope;
+        this.commands = commands;
+        this.queries = queries;
+        this.portal = portal;
+        this.vault = vault;
+        this.baseUrl = baseUrl;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/api/commerce/entitlements/{entitlementId}/portal-sessions",
+            consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<?>> open(@PathVariable String entitlementId, @RequestBody PortalRequest request,
+                                        ServerWebExchange exchange) {
+        ApiCaller caller = ApiCaller.of(exchange).requireRole(Role.AGENT, Role.OWNER);
+        String base = baseUrl.of(exchange.getRequest());
+        return Mono.<ResponseEntity<?>>fromCallable(() -> open(caller, exchange, entitlementId, request, base))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private ResponseEntity<?> open(ApiCaller caller, ServerWebExchange exchange, String entitlementId,
+                                   PortalRequest request, String base) {
+        if (!EntitlementId.isWellFormed(entitlementId)) {
+            throw ApiException.notFound("The entitlement");
+        }
+        EntitlementId id = EntitlementId.of(entitlementId);
+        BillingWrite write = envelope.open(caller, exchange.getRequest().getHeaders(), "portal.open:" + entitlementId,
+                request, true);
+        Optional<ResponseEntity<String>> replay = envelope.replay(write);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        EntitlementView view = queries.query(new WhatIsEntitlement(id, caller.publisher()),
+                        ResponseTypes.optionalInstanceOf(EntitlementView.class)).join()
+                .orElseThrow(() -> ApiException.notFound("The entitlement"));
+        String phrase = Entitlement.phraseToOpenPortal(id);
+        if (!CheckoutConfirmationPolicy.confirms(phrase, request.confirmation())) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "preview");
+            body.put("requiredConfirmation", phrase);
+            body.put("reason", request.confirmation() == null ? "confirmation_required" : "confirmation_mismatch");
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(envelope.json(body));
+        }
+        return envelope.execute(write, () -> {
+            String ref = portalRef(id, write);
+            commands.sendAndWait(new OpenBillingPortal(id, caller.publisher(), write.expectedVersion(), ref,
+                    request.confirmation(), write.context(), clock.instant()));
+            String customer = vault.find(view.subject(), StripeReferenceVault.Kind.CUSTOMER).orElse(null);
+            if (customer == null || !portal.open(ref, customer, base + "/checkout/" + view.checkoutIntentId()
+                    + "/return?result=portal")) {
+                return WriteOutcome.notRecorded(HttpStatus.BAD_GATEWAY, ApiErrors.body("stripe_unavailable",
+                        "Stripe could not open the Customer Portal. Retry with the same Idempotency-Key."));
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "open");
+            body.put("entitlementId", entitlementId);
+            body.put("portalUrl", base + "/portal/" + ref);
+            return WriteOutcome.done(HttpStatus.CREATED, body);
+        });
+    }
+
+    @GetMapping("/portal/{portalRef}")
+    public Mono<ResponseEntity<Object>> redirect(@PathVariable String portalRef) {
+        if (!portalRef.matches("prt_[0-9a-f]{32}")) {
+            return Mono.error(ApiException.notFound("The portal session"));
+        }
+        return Mono.fromCallable(() -> {
+            String url = vault.find(portalRef, StripeReferenceVault.Kind.PORTAL_URL)
+                    .orElseThrow(() -> ApiException.notFound("The portal session"));
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(url)).build();
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** Derived from the entitlement and the Idempotency-Key: a retried request reaches the same portal session. */
+    private static String portalRef(EntitlementId id, BillingWrite write) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("portal|" + id.value() + "|"
+                    + write.caller().actor().value() + "|" + write.context().idempotencyKey().value())
+                    .getBytes(StandardCharsets.UTF_8));
+            return "prt_" + HexFormat.of().formatHex(digest).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
