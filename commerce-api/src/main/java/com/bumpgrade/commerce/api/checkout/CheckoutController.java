@@ -47,6 +47,14 @@ public class CheckoutController {
         return blocking(() -> checkout.start(caller, exchange.getRequest().getHeaders(), request, base));
     }
 
+    @PostMapping(path = "/plans/{planId}/checkout", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<?>> startPlan(@PathVariable String planId, @RequestBody PlanCheckoutRequest request,
+                                             ServerWebExchange exchange) {
+        ApiCaller caller = ApiCaller.of(exchange);
+        String base = baseUrl.of(exchange.getRequest());
+        return blocking(() -> checkout.startPlan(caller, exchange.getRequest().getHeaders(), planId, request, base));
+    }
+
     @PostMapping(path = "/checkout-intents/{checkoutIntentId}/expire", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<?>> expire(@PathVariable String checkoutIntentId,
                                           @RequestBody ExpireCheckoutRequest request, ServerWebExchange exchange) {

@@ -29,6 +29,7 @@ import com.bumpgrade.commerce.domain.commission.ReferralAttribution;
 import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
 import com.bumpgrade.commerce.domain.shared.OfferId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
+import com.bumpgrade.commerce.domain.shared.StripeKeyMode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -56,11 +57,14 @@ public class CheckoutService {
     private final StripeProperties stripeProperties;
     private final ReferralRegistry referrals;
     private final ReferralProperties referralProperties;
+    private final PlanProperties plans;
     private final Clock clock;
 
     public CheckoutService(BillingWriteEnvelope envelope, Catalog catalog, CommandGateway commands,
                            StripeCheckoutSessions stripe, StripeProperties stripeProperties,
-                           ReferralRegistry referrals, ReferralProperties referralProperties, Clock clock) {
+                           ReferralRegistry referrals, ReferralProperties referralProperties, PlanProperties plans,
+                           Clock clock) {
+        this.plans = plans;
         this.referrals = referrals;
         this.referralProperties = referralProperties;
         this.envelope = envelope;
@@ -93,7 +97,38 @@ public class CheckoutService {
             return json(HttpStatus.OK, CheckoutResponses.preview(request.offerId(), quote.cart(), phrase,
                     previewReason.get()));
         }
-        return envelope.execute(write, () -> open(write, request.offerId(), quote, attribution, baseUrl));
+        return envelope.execute(write, () -> open(write, request.offerId(), quote, attribution, false, baseUrl));
+    }
+
+    /**
+     * An owner subscribes their own publisher to a Bumpgrade plan: the only checkout that may use a live key, and
+     * only when live plan billing is enabled. The intent belongs to the subscribing publisher.
+     */
+    public ResponseEntity<?> startPlan(ApiCaller caller, HttpHeaders headers, String planId,
+                                       PlanCheckoutRequest request, String baseUrl) {
+        caller.requireRole(Role.OWNER);
+        BillingWrite write = envelope.open(caller, headers, "plan.checkout:" + planId, request, false);
+        Optional<ResponseEntity<String>> replay = envelope.replay(write);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Map<String, String> priceIds = new LinkedHashMap<>();
+        PricedOffer plan = find(PublisherId.of(plans.publisher()), offerId(planId, "planId"), priceIds, "unknown_plan");
+        if (!plan.recurring()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown_plan", "That offer is not a plan.");
+        }
+        Quote quote = new Quote(CartPolicy.cartFor(plan, 1, List.of()), priceIds);
+        String phrase = "Subscribe " + caller.publisher().value() + " to " + plan.title() + " at "
+                + quote.cart().total().display() + " per " + quote.cart().interval();
+        Optional<String> previewReason = request.confirmation() == null ? Optional.of("confirmation_required")
+                : !CheckoutConfirmationPolicy.confirms(phrase, request.confirmation())
+                ? Optional.of("confirmation_mismatch")
+                : SandboxPolicy.previewReasonForPlan(stripeProperties.keyMode(), plans.liveEnabled());
+        if (previewReason.isPresent()) {
+            return json(HttpStatus.OK, CheckoutResponses.preview(planId, quote.cart(), phrase, previewReason.get()));
+        }
+        boolean live = stripeProperties.keyMode() == StripeKeyMode.LIVE;
+        return envelope.execute(write, () -> open(write, planId, quote, null, live, baseUrl));
     }
 
     private ReferralAttribution attribution(BillingWrite write, String clickId) {
@@ -110,13 +145,13 @@ public class CheckoutService {
     }
 
     private WriteOutcome open(BillingWrite write, String offerId, Quote quote, ReferralAttribution attribution,
-                              String baseUrl) {
+                              boolean livemode, String baseUrl) {
         PublisherId publisher = write.caller().publisher();
         CheckoutIntentId id = CheckoutIntentId.derive(publisher, write.caller().actor(),
                 write.context().idempotencyKey());
         CheckoutProgress progress = commands.sendAndWait(new StartCheckout(id, publisher, OfferId.of(offerId),
                 quote.cart().mode(), quote.cart().lines(), quote.cart().total(), write.fingerprint(), write.context(),
-                clock.instant(), attribution));
+                clock.instant(), attribution, livemode));
         if (progress.status() == CheckoutStatus.OPEN) {
             return WriteOutcome.done(HttpStatus.CREATED, CheckoutResponses.opened(id, offerId, quote.cart(), baseUrl));
         }

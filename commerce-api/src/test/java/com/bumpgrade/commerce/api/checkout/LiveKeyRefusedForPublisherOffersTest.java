@@ -28,4 +28,15 @@ class LiveKeyRefusedForPublisherOffersTest extends ServiceTest {
         assertThat(response.body()).doesNotContain("sk_live");
         assertThat(STRIPE.calls()).hasSize(before);
     }
+
+    @Test
+    void livePlansStayPreviewUnlessEnabled() {
+        int before = STRIPE.calls().size();
+        ApiClient.Response response = api().post("/api/commerce/plans/creator-plan/checkout").token(Tokens.OWNER)
+                .billing(ApiClient.uniqueKey("plan-live"), "c")
+                .json(Map.of("confirmation", PlanCheckoutTest.PHRASE)).send();
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("reason").asText()).isEqualTo("live_plans_disabled");
+        assertThat(STRIPE.calls()).hasSize(before);
+    }
 }

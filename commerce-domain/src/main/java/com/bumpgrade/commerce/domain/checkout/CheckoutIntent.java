@@ -33,6 +33,7 @@ public class CheckoutIntent {
     private String requestFingerprint;
     private int failedAttempts;
     private CheckoutMode mode;
+    private boolean livemode;
     private Money total;
     private Money refunded;
     private Set<String> openDisputes = new HashSet<>();
@@ -52,7 +53,7 @@ public class CheckoutIntent {
             }
             apply(new CheckoutStarted(command.checkoutIntentId(), command.publisherId(), command.offerId(),
                     command.mode(), command.lines(), command.total(), command.requestFingerprint(),
-                    command.context(), command.requestedAt()));
+                    command.context(), command.requestedAt(), command.livemode()));
             if (command.attribution() != null) {
                 apply(new CheckoutReferralAttributed(command.checkoutIntentId(), command.publisherId(),
                         command.attribution(), command.requestedAt()));
@@ -111,8 +112,8 @@ public class CheckoutIntent {
         if (rejectedEvidence.contains(command.evidenceId())) {
             return outcome(StripeOutcome.Result.ALREADY, "already_rejected");
         }
-        List<String> mismatches = PaymentMatchPolicy.mismatches(total, mode, command.amountPaid(), command.mode(),
-                command.livemode());
+        List<String> mismatches = PaymentMatchPolicy.mismatches(total, mode, livemode, command.amountPaid(),
+                command.mode(), command.livemode());
         if (!mismatches.isEmpty()) {
             apply(new CheckoutPaymentRejected(checkoutIntentId, publisherId, command.evidenceId(), mismatches,
                     command.amountPaid(), command.paidAt()));
@@ -215,6 +216,7 @@ public class CheckoutIntent {
         publisherId = event.publisherId();
         requestFingerprint = event.requestFingerprint();
         mode = event.mode();
+        livemode = event.livemode();
         total = event.total();
         status = CheckoutStatus.STARTED;
     }

@@ -12,6 +12,17 @@ public final class SandboxPolicy {
     private SandboxPolicy() {
     }
 
+    /**
+     * Bumpgrade's own plans may also use a live key, but only when live plan billing is explicitly enabled.
+     */
+    public static Optional<String> previewReasonForPlan(StripeKeyMode mode, boolean livePlansEnabled) {
+        return switch (mode) {
+            case SANDBOX -> Optional.empty();
+            case LIVE -> livePlansEnabled ? Optional.empty() : Optional.of("live_plans_disabled");
+            case NONE -> Optional.of("sandbox_secret_missing");
+        };
+    }
+
     public static Optional<String> previewReasonForPublisherOffer(StripeKeyMode mode) {
         return switch (mode) {
             case SANDBOX -> Optional.empty();

@@ -17,9 +17,17 @@ import java.util.List;
 public record StartCheckout(@TargetAggregateIdentifier CheckoutIntentId checkoutIntentId, PublisherId publisherId,
                             OfferId offerId, CheckoutMode mode, List<CheckoutLine> lines, Money total,
                             String requestFingerprint, BillingContext context, Instant requestedAt,
-                            ReferralAttribution attribution) {
+                            ReferralAttribution attribution, boolean livemode) {
     public StartCheckout {
         lines = List.copyOf(lines);
+    }
+
+    /** A sandbox checkout, with or without a referral click. */
+    public StartCheckout(CheckoutIntentId checkoutIntentId, PublisherId publisherId, OfferId offerId,
+                         CheckoutMode mode, List<CheckoutLine> lines, Money total, String requestFingerprint,
+                         BillingContext context, Instant requestedAt, ReferralAttribution attribution) {
+        this(checkoutIntentId, publisherId, offerId, mode, lines, total, requestFingerprint, context, requestedAt,
+                attribution, false);
     }
 
     /** A checkout without a referral click. */
@@ -27,6 +35,6 @@ public record StartCheckout(@TargetAggregateIdentifier CheckoutIntentId checkout
                          CheckoutMode mode, List<CheckoutLine> lines, Money total, String requestFingerprint,
                          BillingContext context, Instant requestedAt) {
         this(checkoutIntentId, publisherId, offerId, mode, lines, total, requestFingerprint, context, requestedAt,
-                null);
+                null, false);
     }
 }

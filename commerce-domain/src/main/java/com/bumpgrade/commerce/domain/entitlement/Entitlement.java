@@ -65,9 +65,11 @@ public class Entitlement {
             grace = null;
         }
         Access next = SubscriptionAccessPolicy.accessFor(command.stripeStatus(), grace, command.observedAt());
-        if (next == access && command.stripeStatus().equals(subscriptionStatus)
+        if (next == access && java.util.Objects.equals(command.stripeStatus(), subscriptionStatus)
                 && java.util.Objects.equals(command.currentPeriodEnd(), accessUntil)) {
-            return false; // nothing changed: no event, no audit noise
+            // nothing changed; remember the observation so an older one cannot overwrite it later
+            apply(new SubscriptionStateConfirmed(entitlementId, command.observedAt()));
+            return false;
         }
         apply(new EntitlementAccessChanged(entitlementId, publisherId, access, next, command.stripeStatus(),
                 command.currentPeriodEnd(), grace, command.observedAt(), command.evidenceId(), command.observedAt()));
@@ -79,8 +81,9 @@ public class Entitlement {
         if (access != Access.GRACE || graceUntil == null || command.now().isBefore(graceUntil)) {
             return false;
         }
+        // observed "now" by the clock: a Stripe observation from before this cannot restore the grace period
         apply(new EntitlementAccessChanged(entitlementId, publisherId, access, Access.SUSPENDED, subscriptionStatus,
-                accessUntil, graceUntil, lastObservedAt, null, command.now()));
+                accessUntil, graceUntil, command.now(), null, command.now()));
         return true;
     }
 
@@ -116,6 +119,11 @@ public class Entitlement {
         entitlementId = event.entitlementId();
         publisherId = event.publisherId();
         access = event.access();
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionStateConfirmed event) {
+        lastObservedAt = event.observedAt();
     }
 
     @EventSourcingHandler

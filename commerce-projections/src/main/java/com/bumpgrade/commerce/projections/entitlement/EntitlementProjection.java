@@ -3,6 +3,7 @@ package com.bumpgrade.commerce.projections.entitlement;
 import com.bumpgrade.commerce.domain.entitlement.BillingPortalOpened;
 import com.bumpgrade.commerce.domain.entitlement.EntitlementAccessChanged;
 import com.bumpgrade.commerce.domain.entitlement.EntitlementGranted;
+import com.bumpgrade.commerce.domain.entitlement.SubscriptionStateConfirmed;
 import com.bumpgrade.commerce.domain.entitlement.FulfillmentQueued;
 import com.bumpgrade.commerce.domain.entitlement.WhatIsEntitlement;
 import com.bumpgrade.commerce.domain.entitlement.WhichEntitlements;
@@ -65,6 +66,13 @@ public class EntitlementProjection {
                 Timestamp.from(event.changedAt()),
                 JsonColumns.write(event.evidenceId() == null ? List.of() : List.of(event.evidenceId().value())),
                 event.entitlementId().value(), sequence);
+    }
+
+    @EventHandler
+    void on(SubscriptionStateConfirmed event, @SequenceNumber long sequence) {
+        // keeps the view's version equal to the aggregate's, for If-Match
+        jdbc.update("UPDATE entitlement_view SET version = ? WHERE entitlement_id = ? AND version < ?",
+                sequence, event.entitlementId().value(), sequence);
     }
 
     @EventHandler
