@@ -185,14 +185,11 @@ public class CheckoutService {
         if (replay.isPresent()) {
             return replay.get();
         }
-        String phrase = CheckoutConfirmationPolicy.phraseToExpire(id);
-        if (!CheckoutConfirmationPolicy.confirms(phrase, request.confirmation())) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", "preview");
-            body.put("requiredConfirmation", phrase);
-            body.put("reason", request.confirmation() == null ? "confirmation_required" : "confirmation_mismatch");
-            body.put("checkoutIntentId", id.value());
-            return json(HttpStatus.OK, body);
+        Optional<ResponseEntity<String>> preview = envelope.previewUnlessConfirmed(
+                CheckoutConfirmationPolicy.phraseToExpire(id), request.confirmation(),
+                Map.of("checkoutIntentId", id.value()));
+        if (preview.isPresent()) {
+            return preview.get();
         }
         return envelope.execute(write, () -> {
             commands.sendAndWait(new ExpireCheckout(id, caller.publisher(), write.expectedVersion(), write.context(),

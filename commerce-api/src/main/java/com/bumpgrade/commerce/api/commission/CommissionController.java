@@ -117,13 +117,10 @@ public class CommissionController {
             return replay.get();
         }
         view(caller, entryId); // answers 404 for a missing or foreign entry
-        if (!CheckoutConfirmationPolicy.confirms(phrase, request.confirmation())) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", "preview");
-            body.put("requiredConfirmation", phrase);
-            body.put("reason", request.confirmation() == null ? "confirmation_required" : "confirmation_mismatch");
-            body.put("entryId", entryId);
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(envelope.json(body));
+        Optional<ResponseEntity<String>> preview = envelope.previewUnlessConfirmed(phrase, request.confirmation(),
+                Map.of("entryId", entryId));
+        if (preview.isPresent()) {
+            return preview.get();
         }
         return envelope.execute(write, () -> {
             Object command = switch (action) {

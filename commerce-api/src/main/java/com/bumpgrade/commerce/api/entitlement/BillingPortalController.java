@@ -92,13 +92,10 @@ public class BillingPortalController {
         EntitlementView view = queries.query(new WhatIsEntitlement(id, caller.publisher()),
                         ResponseTypes.optionalInstanceOf(EntitlementView.class)).join()
                 .orElseThrow(() -> ApiException.notFound("The entitlement"));
-        String phrase = Entitlement.phraseToOpenPortal(id);
-        if (!CheckoutConfirmationPolicy.confirms(phrase, request.confirmation())) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", "preview");
-            body.put("requiredConfirmation", phrase);
-            body.put("reason", request.confirmation() == null ? "confirmation_required" : "confirmation_mismatch");
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(envelope.json(body));
+        Optional<ResponseEntity<String>> preview = envelope.previewUnlessConfirmed(
+                Entitlement.phraseToOpenPortal(id), request.confirmation(), Map.of("entitlementId", entitlementId));
+        if (preview.isPresent()) {
+            return preview.get();
         }
         return envelope.execute(write, () -> {
             String ref = portalRef(id, write);

@@ -23,6 +23,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -87,6 +89,23 @@ public class BillingWriteEnvelope {
             requireSameRequest(write, record);
             return record.completed() ? Optional.of(stored(record)) : Optional.empty();
         });
+    }
+
+    /**
+     * The answer to a write whose confirmation is missing or different (rule 1): a 200 preview naming the exact
+     * phrase; nothing changed and nothing is stored. {@code subject} adds fields such as the record's id.
+     */
+    public Optional<ResponseEntity<String>> previewUnlessConfirmed(String phrase, String given,
+                                                                   Map<String, Object> subject) {
+        if (given != null && phrase.equals(given.strip())) {
+            return Optional.empty();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "preview");
+        body.put("requiredConfirmation", phrase);
+        body.put("reason", given == null ? "confirmation_required" : "confirmation_mismatch");
+        body.putAll(subject);
+        return Optional.of(ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json(body)));
     }
 
     /** Runs the write once per key; concurrent copies wait for the first and answer what it answered. */

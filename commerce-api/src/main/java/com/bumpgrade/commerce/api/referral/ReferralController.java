@@ -115,12 +115,10 @@ public class ReferralController {
         }
         String phrase = "Register partner " + request.partnerId() + " with code " + request.referralCode() + " at "
                 + bps + " basis points";
-        if (!CheckoutConfirmationPolicy.confirms(phrase, request.confirmation())) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", "preview");
-            body.put("requiredConfirmation", phrase);
-            body.put("reason", request.confirmation() == null ? "confirmation_required" : "confirmation_mismatch");
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(envelope.json(body));
+        Optional<ResponseEntity<String>> preview = envelope.previewUnlessConfirmed(phrase, request.confirmation(),
+                Map.of());
+        if (preview.isPresent()) {
+            return preview.get();
         }
         return envelope.execute(write, () -> {
             ReferralRegistry.Partner partner = new ReferralRegistry.Partner(request.partnerId(),

@@ -91,14 +91,10 @@ public class WebhookEvidenceService {
             throw new ApiException(HttpStatus.CONFLICT, "not_dead_lettered",
                     "Only failed or dead-lettered events can be re-driven; this one is " + evidence.status() + ".");
         }
-        String phrase = "Re-drive Stripe event " + evidenceId;
-        if (!CheckoutConfirmationPolicy.confirms(phrase, request.confirmation())) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", "preview");
-            body.put("requiredConfirmation", phrase);
-            body.put("reason", request.confirmation() == null ? "confirmation_required" : "confirmation_mismatch");
-            body.put("evidenceId", evidenceId);
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(envelope.json(body));
+        Optional<ResponseEntity<String>> preview = envelope.previewUnlessConfirmed(
+                "Re-drive Stripe event " + evidenceId, request.confirmation(), Map.of("evidenceId", evidenceId));
+        if (preview.isPresent()) {
+            return preview.get();
         }
         return envelope.execute(write, () -> {
             commands.sendAndWait(new RequestStripeEventRedrive(WebhookEvidenceId.of(evidenceId), caller.publisher(),

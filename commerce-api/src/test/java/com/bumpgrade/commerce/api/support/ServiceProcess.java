@@ -25,8 +25,12 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(String name, int port, Map<String, String> properties) throws IOException {
         File jar = findJar();
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Daxoniq.update-checker.disabled=true",
-                "-jar", jar.getAbsolutePath(), "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Daxoniq.update-checker.disabled=true"));
+        String extra = System.getProperty("service.jvmArgs", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+"))); // e.g. a flight recording for the benchmark
+        }
+        command.addAll(List.of("-jar", jar.getAbsolutePath(), "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = findJar().toPath().resolveSibling(name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
