@@ -6,7 +6,6 @@ import com.bumpgrade.commerce.api.envelope.WriteOutcome;
 import com.bumpgrade.commerce.api.security.ApiCaller;
 import com.bumpgrade.commerce.api.security.Role;
 import com.bumpgrade.commerce.api.web.ApiException;
-import com.bumpgrade.commerce.domain.checkout.CheckoutConfirmationPolicy;
 import com.bumpgrade.commerce.domain.commission.CommissionConfirmationPolicy;
 import com.bumpgrade.commerce.domain.commission.CommissionEntryId;
 import com.bumpgrade.commerce.domain.commission.CommissionStatus;

@@ -10,7 +10,6 @@ import com.bumpgrade.commerce.api.stripe.StripeReferenceVault;
 import com.bumpgrade.commerce.api.web.ApiErrors;
 import com.bumpgrade.commerce.api.web.ApiException;
 import com.bumpgrade.commerce.api.web.PublicBaseUrl;
-import com.bumpgrade.commerce.domain.checkout.CheckoutConfirmationPolicy;
 import com.bumpgrade.commerce.domain.entitlement.Entitlement;
 import com.bumpgrade.commerce.domain.entitlement.EntitlementId;
 import com.bumpgrade.commerce.domain.entitlement.OpenBillingPortal;

@@ -6,7 +6,6 @@ import com.bumpgrade.commerce.api.envelope.WriteOutcome;
 import com.bumpgrade.commerce.api.security.ApiCaller;
 import com.bumpgrade.commerce.api.security.Role;
 import com.bumpgrade.commerce.api.web.ApiException;
-import com.bumpgrade.commerce.domain.checkout.CheckoutConfirmationPolicy;
 import com.bumpgrade.commerce.domain.commission.PartnerId;
 import com.bumpgrade.commerce.domain.commission.ReferralClickId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;

@@ -6,7 +6,6 @@ import com.bumpgrade.commerce.api.envelope.WriteOutcome;
 import com.bumpgrade.commerce.api.security.ApiCaller;
 import com.bumpgrade.commerce.api.security.Role;
 import com.bumpgrade.commerce.api.web.ApiException;
-import com.bumpgrade.commerce.domain.checkout.CheckoutConfirmationPolicy;
 import com.bumpgrade.commerce.domain.webhook.RequestStripeEventRedrive;
 import com.bumpgrade.commerce.domain.webhook.WebhookEvidenceId;
 import com.bumpgrade.commerce.domain.webhook.WhichWebhookEvidence;
@@ -18,7 +17,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 
