@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Rule 6 under a crash: the service is killed (SIGKILL) right after acknowledging a burst of webhooks, restarted on
- * the same database, and every acknowledged event is then processed exactly once.
+ * the same database, and every acknowledged event is then processed exactly once. And scale-out: two instances
+ * on one database receive the same events and apply each once.
  */
 class WebhookCrashIT {
     private static final int BURST = 40;
@@ -114,6 +115,53 @@ class WebhookCrashIT {
                 intents)).isEqualTo(BURST);
         assertThat(count("SELECT count(*) FROM audit_entry WHERE action = 'checkout.payment' AND subject_id = ANY(?)",
                 intents)).isEqualTo(BURST);
+    }
+
+    /**
+     * Scale-out: two instances on one database. Every event is delivered to both at once (Stripe retries can land
+     * anywhere); the unique (aggregate, sequence) key and the token claims make each take effect exactly once.
+     */
+    @Test
+    void twoInstancesShareOneDatabaseAndApplyEachEventOnce() throws Exception {
+        int events = 30;
+        List<String> intents = new ArrayList<>();
+        try (ServiceProcess a = ServiceProcess.start("two-instances-a", freePort(), properties());
+             ServiceProcess b = ServiceProcess.start("two-instances-b", freePort(), properties())) {
+            ApiClient apiA = new ApiClient(a.port());
+            ApiClient apiB = new ApiClient(b.port());
+            List<String> payloads = new ArrayList<>();
+            for (int i = 0; i < events; i++) {
+                ApiClient api = i % 2 == 0 ? apiA : apiB;
+                ApiClient.Response opened = api.post("/api/commerce/checkout").token(TOKEN)
+                        .billing(ApiClient.uniqueKey("two"), "corr-two")
+                        .json(Map.of("offerId", "launch-pass", "confirmation", PHRASE)).send();
+                assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+                String intent = opened.json().path("checkoutIntentId").asText();
+                intents.add(intent);
+                payloads.add(StripeEvents.event(StripeEvents.newEventId(), "checkout.session.completed",
+                        StripeEvents.session(stripe.sessionOf(intent), s -> { })));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<ApiClient.Response>> sent = new ArrayList<>();
+            for (String payload : payloads) {
+                for (ApiClient api : List.of(apiA, apiB)) {
+                    sent.add(pool.submit(() -> api.post("/api/commerce/stripe/webhook")
+                            .header("Stripe-Signature", StripeEvents.signature(payload))
+                            .header("Content-Type", "application/json").json(payload).send()));
+                }
+            }
+            for (Future<ApiClient.Response> future : sent) {
+                assertThat(future.get().status()).isEqualTo(200);
+            }
+            pool.shutdown();
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    count("SELECT count(*) FROM checkout_intent_view WHERE status = 'paid' "
+                            + "AND checkout_intent_id = ANY(?)", intents) == events);
+        }
+        for (String intent : intents) {
+            assertThat(count("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+                    + "AND payload_type LIKE '%.CheckoutPaid'", intent)).as(intent).isEqualTo(1);
+        }
     }
 
     private long count(String sql, Object... args) throws SQLException {
