@@ -119,22 +119,25 @@ public class CommissionLedger {
 
     @CommandHandler
     public void handle(RecordCommissionRefund command) {
-        if (reversed) {
-            return;
+        Money refunded = command.refundedTotal();
+        if (reversed || refunded.amountMinor() <= 0 || !refunded.currency().equals(commission.currency())) {
+            return; // nothing left to reverse, or not a refund of this payment (the checkout refuses those anyway)
         }
-        Money earned = CommissionRule.earnedAfterRefunds(amountPaid, command.refundedTotal(), basisPoints);
+        Money earned = CommissionRule.earnedAfterRefunds(amountPaid, refunded, basisPoints);
         long target = commission.amountMinor() - earned.amountMinor();
-        if (target <= reversedMinor) {
-            return; // a redelivery or an older cumulative refund
-        }
+        // Any refund holds the entry, even one too small to change the rounded-down commission.
         if (!holds.contains(HoldReason.REFUND)) {
             apply(new CommissionHeld(entryId, publisherId, HoldReason.REFUND, "refund", null, null,
                     command.evidenceId(), command.at()));
         }
-        apply(new CommissionReversalRecorded(entryId, publisherId, lines + 1,
-                Money.of(target - reversedMinor, commission.currency()), "refund", null, command.evidenceId(),
-                command.at()));
-        if (target >= commission.amountMinor()) {
+        if (target > reversedMinor) {
+            apply(new CommissionReversalRecorded(entryId, publisherId, lines + 1,
+                    Money.of(target - reversedMinor, commission.currency()), "refund", null, command.evidenceId(),
+                    command.at()));
+        }
+        // A full refund ends the entry, also one whose commission rounded down to nothing.
+        if (target >= commission.amountMinor() && refunded.amountMinor() >= amountPaid.amountMinor()
+                || target >= commission.amountMinor() && commission.amountMinor() > 0) {
             apply(new CommissionReversed(entryId, publisherId, "refunded", null, command.evidenceId(), command.at()));
         }
     }

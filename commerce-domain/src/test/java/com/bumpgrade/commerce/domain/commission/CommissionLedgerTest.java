@@ -1000,6 +1000,33 @@ class CommissionLedgerTest {
     class RecordCommissionRefundCommand {
 
         @Test
+        void aRefundTooSmallToChangeTheRoundedCommissionStillHoldsTheEntry() {
+            // 999 paid at 3333 bps earns 332; after a 1 cent refund 998 still earns 332: nothing to reverse
+            fixture.given(opened(CHECKOUT, usd(999), 3333, usd(332)))
+                    .when(refund(usd(1), FIRST_REFUND_EVIDENCE, FIRST_REFUND_AT))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(heldByRefund(FIRST_REFUND_EVIDENCE, FIRST_REFUND_AT));
+        }
+
+        @Test
+        void aFullRefundOfAZeroCommissionStillReversesTheEntry() {
+            fixture.given(opened(CHECKOUT, usd(3), 3000, usd(0)))
+                    .when(refund(usd(3), FULL_REFUND_EVIDENCE, FULL_REFUND_AT))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(heldByRefund(FULL_REFUND_EVIDENCE, FULL_REFUND_AT),
+                            new CommissionReversed(ENTRY, PUBLISHER, "refunded", null, FULL_REFUND_EVIDENCE,
+                                    FULL_REFUND_AT));
+        }
+
+        @Test
+        void aRefundInAnotherCurrencyChangesNothing() {
+            fixture.given(opened())
+                    .when(refund(Money.of(300, "EUR"), FIRST_REFUND_EVIDENCE, FIRST_REFUND_AT))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
         void partialRefundHoldsTheEntryAndReversesInProportion() {
             // earned after the refund: floor(600 x 3000 / 10000) = 180, so 270 - 180 = 90 is reversed
             fixture.given(opened())
