@@ -11,6 +11,7 @@ import com.bumpgrade.commerce.api.web.ApiErrors;
 import com.bumpgrade.commerce.api.web.ApiException;
 import com.bumpgrade.commerce.api.web.PublicBaseUrl;
 import com.bumpgrade.commerce.domain.entitlement.Entitlement;
+import com.bumpgrade.commerce.domain.shared.DerivedIds;
 import com.bumpgrade.commerce.domain.entitlement.EntitlementId;
 import com.bumpgrade.commerce.domain.entitlement.OpenBillingPortal;
 import com.bumpgrade.commerce.domain.entitlement.WhatIsEntitlement;
@@ -128,13 +129,7 @@ public class BillingPortalController {
 
     /** Derived from the entitlement and the Idempotency-Key: a retried request reaches the same portal session. */
     private static String portalRef(EntitlementId id, BillingWrite write) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("portal|" + id.value() + "|"
-                    + write.caller().actor().value() + "|" + write.context().idempotencyKey().value())
-                    .getBytes(StandardCharsets.UTF_8));
-            return "prt_" + HexFormat.of().formatHex(digest).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DerivedIds.hashed("prt", "portal|" + id.value() + "|" + write.caller().actor().value() + "|"
+                + write.context().idempotencyKey().value());
     }
 }

@@ -5,6 +5,7 @@ import com.bumpgrade.commerce.api.web.ApiException;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
 import com.bumpgrade.commerce.domain.shared.ClientAttribution;
 import com.bumpgrade.commerce.domain.shared.CorrelationId;
+import com.bumpgrade.commerce.domain.shared.DerivedIds;
 import com.bumpgrade.commerce.domain.shared.IdempotencyKey;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,7 +77,8 @@ public class BillingWriteEnvelope {
             version = parseVersion(ifMatch);
         }
         BillingContext context = new BillingContext(caller.actor(), caller.role().publicName(), client, correlation, key);
-        String fingerprint = sha256(operation + "\n" + canonical(request) + "\n" + (version == null ? "" : version));
+        String fingerprint = DerivedIds.sha256Hex(operation + "\n" + canonical(request) + "\n"
+                + (version == null ? "" : version));
         return new BillingWrite(caller, context, version, fingerprint);
     }
 
@@ -205,15 +207,6 @@ public class BillingWriteEnvelope {
             return CANONICAL.writeValueAsString(request);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot fingerprint request", e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

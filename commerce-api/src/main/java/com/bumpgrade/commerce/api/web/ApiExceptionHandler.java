@@ -135,8 +135,14 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Throwable.class)
     ResponseEntity<Object> unexpected(Throwable e) {
-        // The type is enough to find it in the server log; the message might carry values we must not echo.
-        log.error("Unexpected failure handling a request: {}", e.getClass().getName(), e);
+        // Type and place only: exception messages (SQL details, library text) may carry values that must never
+        // reach a log line, and the stack frames are enough to find the fault.
+        StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
+        String ours = java.util.Arrays.stream(e.getStackTrace())
+                .filter(frame -> frame.getClassName().startsWith("com.bumpgrade"))
+                .findFirst().map(StackTraceElement::toString).orElse("-");
+        log.error("Unexpected failure handling a request: {} at {} (first own frame {})", e.getClass().getName(),
+                at, ours);
         return ApiErrors.entity(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "The request failed; nothing was charged. Retry with the same Idempotency-Key.");
     }

@@ -15,6 +15,7 @@ import com.bumpgrade.commerce.domain.checkout.RecordCheckoutSessionExpired;
 import com.bumpgrade.commerce.domain.checkout.StripeOutcome;
 import com.bumpgrade.commerce.domain.entitlement.EntitlementId;
 import com.bumpgrade.commerce.domain.entitlement.RecordSubscriptionState;
+import com.bumpgrade.commerce.domain.shared.DerivedIds;
 import com.bumpgrade.commerce.domain.shared.Money;
 import com.bumpgrade.commerce.domain.shared.OfferId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
@@ -287,12 +288,6 @@ public class StripeEventTranslator {
     }
 
     static String disputeRef(String disputeId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("stripe-dispute|" + disputeId).getBytes(StandardCharsets.UTF_8));
-            return "dsp_" + HexFormat.of().formatHex(digest).substring(0, 24);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DerivedIds.hashed("dsp", "stripe-dispute|" + disputeId);
     }
 }

@@ -20,14 +20,18 @@ public class WebhookDeliveries {
         this.jdbc = jdbc;
     }
 
-    /** Stores the first delivery, or counts a redelivery; returns the payload hash of the first delivery. */
+    /**
+     * Stores the first delivery, or counts a redelivery; returns the payload hash of the first delivery. Any
+     * conflict means "already stored": concurrent copies may collide on either unique key (the evidence id is
+     * derived from the event id).
+     */
     public String store(WebhookEvidenceId evidenceId, String stripeEventId, String payload, String sha256,
                         Instant receivedAt) {
         Timestamp at = Timestamp.from(receivedAt);
         int inserted = jdbc.update("""
                         INSERT INTO stripe_webhook_delivery (evidence_id, stripe_event_id, payload, payload_sha256,
                             first_received_at, last_received_at)
-                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (stripe_event_id) DO NOTHING""",
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 evidenceId.value(), stripeEventId, payload, sha256, at, at);
         if (inserted == 1) {
             return sha256;

@@ -1,12 +1,8 @@
 package com.bumpgrade.commerce.domain.commission;
 
+import com.bumpgrade.commerce.domain.shared.DerivedIds;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** Bumpgrade's public id "com_" + 32 hex digits. */
 public record CommissionEntryId(@JsonValue String value) {
@@ -31,12 +27,7 @@ public record CommissionEntryId(@JsonValue String value) {
     }
 
     private static CommissionEntryId hashOf(String seed) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
-            return new CommissionEntryId("com_" + HexFormat.of().formatHex(digest).substring(0, 32));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new CommissionEntryId(DerivedIds.hashed("com", seed));
     }
 
     @Override

@@ -1,13 +1,9 @@
 package com.bumpgrade.commerce.domain.entitlement;
 
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
+import com.bumpgrade.commerce.domain.shared.DerivedIds;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** Bumpgrade's public id "bgc_" + 32 hex digits, derived one-way from what it identifies. */
 public record CustomerId(@JsonValue String value) {
@@ -37,12 +33,7 @@ public record CustomerId(@JsonValue String value) {
     }
 
     private static CustomerId hashOf(String seed) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
-            return new CustomerId("bgc_" + HexFormat.of().formatHex(digest).substring(0, 32));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new CustomerId(DerivedIds.hashed("bgc", seed));
     }
 
     @Override

@@ -2,13 +2,9 @@ package com.bumpgrade.commerce.domain.entitlement;
 
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
 import com.bumpgrade.commerce.domain.shared.OfferId;
+import com.bumpgrade.commerce.domain.shared.DerivedIds;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** Bumpgrade's public id "ent_" + 32 hex digits, derived one-way from what it identifies. */
 public record EntitlementId(@JsonValue String value) {
@@ -33,12 +29,7 @@ public record EntitlementId(@JsonValue String value) {
     }
 
     private static EntitlementId hashOf(String seed) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
-            return new EntitlementId("ent_" + HexFormat.of().formatHex(digest).substring(0, 32));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new EntitlementId(DerivedIds.hashed("ent", seed));
     }
 
     @Override

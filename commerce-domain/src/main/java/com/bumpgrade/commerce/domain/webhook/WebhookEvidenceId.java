@@ -1,12 +1,8 @@
 package com.bumpgrade.commerce.domain.webhook;
 
+import com.bumpgrade.commerce.domain.shared.DerivedIds;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Bumpgrade's public id of one Stripe event's evidence ("whk_" + 32 hex). Derived from the Stripe event id by a
@@ -25,13 +21,7 @@ public record WebhookEvidenceId(@JsonValue String value) {
     }
 
     public static WebhookEvidenceId forStripeEvent(String stripeEventId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("stripe-event|" + stripeEventId).getBytes(StandardCharsets.UTF_8));
-            return new WebhookEvidenceId("whk_" + HexFormat.of().formatHex(digest).substring(0, 32));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new WebhookEvidenceId(DerivedIds.hashed("whk", "stripe-event|" + stripeEventId));
     }
 
     public static boolean isWellFormed(String value) {

@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.projections.audit;
 
+import com.bumpgrade.commerce.domain.shared.DerivedIds;
 import com.bumpgrade.commerce.projections.shared.JsonColumns;
 
 import java.nio.charset.StandardCharsets;
@@ -33,15 +34,7 @@ final class AuditChain {
         content.put("result", entry.result());
         content.put("detail", entry.detail());
         content.put("sourceEvidenceId", entry.sourceEvidenceId());
-        return sha256(previousHash + "|" + JsonColumns.write(content));
+        return DerivedIds.sha256Hex(previousHash + "|" + JsonColumns.write(content));
     }
 
-    private static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
