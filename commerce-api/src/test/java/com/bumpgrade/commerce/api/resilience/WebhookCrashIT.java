@@ -97,9 +97,14 @@ class WebhookCrashIT {
         long paidAtKill = count("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.CheckoutPaid'");
 
         try (ServiceProcess second = ServiceProcess.start("crash-it-second", freePort(), properties())) {
+            // every projection caught up before the second instance stops (they run asynchronously)
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
                     count("SELECT count(*) FROM webhook_evidence_view WHERE status = 'processed' AND evidence_id = ANY(?)",
-                            acknowledged) == BURST);
+                            acknowledged) == BURST
+                    && count("SELECT count(*) FROM audit_entry WHERE action = 'checkout.payment' "
+                            + "AND subject_id = ANY(?)", intents) >= BURST
+                    && count("SELECT count(*) FROM checkout_intent_view WHERE status = 'paid' "
+                            + "AND checkout_intent_id = ANY(?)", intents) == BURST);
             System.out.println("[crash-it] paid when killed: " + paidAtKill + " of " + BURST);
         }
 
