@@ -5,7 +5,6 @@ import com.bumpgrade.commerce.domain.commission.CommissionLedger;
 import com.bumpgrade.commerce.domain.entitlement.Entitlement;
 import com.bumpgrade.commerce.domain.webhook.StripeEventEvidence;
 import com.bumpgrade.commerce.api.webhook.DeadLetterAttempts;
-import com.bumpgrade.commerce.api.webhook.StripeEventTranslator;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Registers the domain's aggregates (the domain module has no Spring annotations) and makes every processing
  * group propagate handler failures: Axon's default would log the failure and skip the event, silently losing a
- * read-model row. Propagated failures are retried by the processor or, where a dead-letter queue is enabled
- * (application.yml), parked there for re-driving.
+ * read-model row. Propagated failures are parked in the group's dead-letter queue (application.yml enables one
+ * for every group) with an attempt counter, retried by {@code DeadLetterRetrier} a bounded number of times, and
+ * after that kept for inspection and re-driving.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonProcessingConfiguration {
@@ -29,7 +29,7 @@ public class AxonProcessingConfiguration {
             configurer.configureAggregate(Entitlement.class);
             configurer.eventProcessing(processing -> processing
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
-                    .registerDeadLetterPolicy(StripeEventTranslator.GROUP, c -> DeadLetterAttempts.countingPolicy()));
+                    .registerDefaultDeadLetterPolicy(c -> DeadLetterAttempts.countingPolicy()));
         };
     }
 }

@@ -8,12 +8,12 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
- * Retries dead-lettered translations (e.g. a refund that arrived before its payment) every retry interval, until
- * the attempts run out; after that only an owner's re-drive processes them. Claims in the dead-letter table keep
- * several instances from processing the same letter.
+ * Retries dead letters of every processing group every retry interval (a refund that arrived before its payment,
+ * a policy command that lost a race on its aggregate, a projection hit by a passing database fault), until the
+ * attempts run out; after that they stay parked (webhook translations can then be re-driven by an owner). Claims
+ * in the dead-letter table keep several instances from processing the same letter.
  */
 @Component
 public class DeadLetterRetrier {
@@ -30,14 +30,15 @@ public class DeadLetterRetrier {
     @Scheduled(fixedDelayString = "${bumpgrade.webhooks.retry-interval:PT10S}",
             initialDelayString = "${bumpgrade.webhooks.retry-interval:PT10S}")
     public void retryDue() {
-        Optional<SequencedDeadLetterProcessor<EventMessage<?>>> processor =
-                processing.sequencedDeadLetterProcessor(StripeEventTranslator.GROUP);
-        if (processor.isEmpty()) {
-            return;
+        for (String group : processing.eventProcessors().keySet()) {
+            processing.sequencedDeadLetterProcessor(group).ifPresent(this::retryDue);
         }
+    }
+
+    private void retryDue(SequencedDeadLetterProcessor<EventMessage<?>> processor) {
         Instant due = clock.instant().minus(properties.retryInterval());
         for (int i = 0; i < 100; i++) {
-            boolean processed = processor.get().process(letter ->
+            boolean processed = processor.process(letter ->
                     DeadLetterAttempts.attempts(letter) < properties.maxAttempts()
                             && !letter.lastTouched().isAfter(due));
             if (!processed) {
