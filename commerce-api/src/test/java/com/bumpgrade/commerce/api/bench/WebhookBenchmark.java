@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,17 +58,7 @@ public final class WebhookBenchmark {
         FakeStripe stripe = FakeStripe.shared();
         TestDatabase.Database database = TestDatabase.get();
 
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("spring.datasource.url", database.url());
-        properties.put("spring.datasource.username", database.username());
-        properties.put("spring.datasource.password", database.password());
-        properties.put("stripe.secret-key", "sk_test_bumpgradeFakeKeyForTests000");
-        properties.put("stripe.api-base", stripe.baseUrl());
-        properties.put("stripe.webhook-secret", StripeEvents.SECRET);
-        properties.put("bumpgrade.security.tokens[0].token", TOKEN);
-        properties.put("bumpgrade.security.tokens[0].actor", "bench-agent");
-        properties.put("bumpgrade.security.tokens[0].role", "agent");
-        properties.put("bumpgrade.security.tokens[0].publisher", "demo");
+        Map<String, String> properties = ServiceProcess.testProperties(database, stripe, TOKEN, "bench-agent");
         properties.put("logging.level.root", "warn");
 
         StringBuilder report = new StringBuilder();

@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -40,17 +39,7 @@ class WebhookCrashIT {
     private final TestDatabase.Database database = TestDatabase.get();
 
     private Map<String, String> properties() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("spring.datasource.url", database.url());
-        properties.put("spring.datasource.username", database.username());
-        properties.put("spring.datasource.password", database.password());
-        properties.put("stripe.secret-key", "sk_test_bumpgradeFakeKeyForTests000");
-        properties.put("stripe.api-base", stripe.baseUrl());
-        properties.put("stripe.webhook-secret", StripeEvents.SECRET);
-        properties.put("bumpgrade.security.tokens[0].token", TOKEN);
-        properties.put("bumpgrade.security.tokens[0].actor", "crash-agent");
-        properties.put("bumpgrade.security.tokens[0].role", "agent");
-        properties.put("bumpgrade.security.tokens[0].publisher", "demo");
+        Map<String, String> properties = ServiceProcess.testProperties(database, stripe, TOKEN, "crash-agent");
         // a dead instance's token claims are taken over after this
         properties.put("axon.eventhandling.tokenstore.claim-timeout", "3s");
         return properties;

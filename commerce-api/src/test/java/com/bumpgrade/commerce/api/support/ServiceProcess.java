@@ -22,6 +22,26 @@ public final class ServiceProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * What a separately started service needs in tests: the test database, the fake Stripe with a sandbox key and
+     * the test webhook secret, and one agent token of publisher demo.
+     */
+    public static Map<String, String> testProperties(TestDatabase.Database database, FakeStripe stripe, String token,
+                                                     String actor) {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        properties.put("spring.datasource.url", database.url());
+        properties.put("spring.datasource.username", database.username());
+        properties.put("spring.datasource.password", database.password());
+        properties.put("stripe.secret-key", "sk_test_bumpgradeFakeKeyForTests000");
+        properties.put("stripe.api-base", stripe.baseUrl());
+        properties.put("stripe.webhook-secret", StripeEvents.SECRET);
+        properties.put("bumpgrade.security.tokens[0].token", token);
+        properties.put("bumpgrade.security.tokens[0].actor", actor);
+        properties.put("bumpgrade.security.tokens[0].role", "agent");
+        properties.put("bumpgrade.security.tokens[0].publisher", "demo");
+        return properties;
+    }
+
     public static ServiceProcess start(String name, int port, Map<String, String> properties) throws IOException {
         File jar = findJar();
         String java = ProcessHandle.current().info().command().orElse("java");

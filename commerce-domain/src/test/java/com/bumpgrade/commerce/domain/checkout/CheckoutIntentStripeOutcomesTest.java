@@ -2,7 +2,6 @@ package com.bumpgrade.commerce.domain.checkout;
 
 import com.bumpgrade.commerce.domain.shared.ActorId;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
-import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
 import com.bumpgrade.commerce.domain.shared.ClientAttribution;
 import com.bumpgrade.commerce.domain.shared.CorrelationId;
 import com.bumpgrade.commerce.domain.shared.IdempotencyKey;
@@ -21,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import static com.bumpgrade.commerce.domain.shared.RuleViolations.violation;
 
 /**
  * The trusted outcomes a verified Stripe webhook may record on a checkout intent: payment, asynchronous payment
@@ -174,16 +175,6 @@ class CheckoutIntentStripeOutcomesTest {
 
     private static Money usd(long amountMinor) {
         return Money.of(amountMinor, "USD");
-    }
-
-    /** Matches a {@link BillingRuleViolation} with exactly this code (any other exception does not match). */
-    private static Matcher<Object> violation(String code) {
-        return new CustomMatcher<>("BillingRuleViolation with code '" + code + "'") {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof BillingRuleViolation v && code.equals(v.code());
-            }
-        };
     }
 
     /** Matches the "retry me later" signal naming this intent and its publisher, so the evidence can be attributed. */

@@ -2,7 +2,6 @@ package com.bumpgrade.commerce.domain.checkout;
 
 import com.bumpgrade.commerce.domain.shared.ActorId;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
-import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
 import com.bumpgrade.commerce.domain.shared.ClientAttribution;
 import com.bumpgrade.commerce.domain.shared.CorrelationId;
 import com.bumpgrade.commerce.domain.shared.IdempotencyKey;
@@ -12,8 +11,6 @@ import com.bumpgrade.commerce.domain.shared.PublisherId;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.CustomMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -21,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import static com.bumpgrade.commerce.domain.shared.RuleViolations.violation;
 
 class CheckoutIntentTest {
 
@@ -101,16 +100,6 @@ class CheckoutIntentTest {
 
     private static Instant failedAt(int attempt) {
         return NOW.plusSeconds(10L * attempt + 5);
-    }
-
-    /** Matches a {@link BillingRuleViolation} with exactly this code (any other exception does not match). */
-    private static Matcher<Object> violation(String code) {
-        return new CustomMatcher<>("BillingRuleViolation with code '" + code + "'") {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof BillingRuleViolation v && code.equals(v.code());
-            }
-        };
     }
 
     // ---- StartCheckout --------------------------------------------------------------------------------------

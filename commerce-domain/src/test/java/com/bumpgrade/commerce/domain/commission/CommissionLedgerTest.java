@@ -4,7 +4,6 @@ import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
 import com.bumpgrade.commerce.domain.checkout.DisputePhase;
 import com.bumpgrade.commerce.domain.shared.ActorId;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
-import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
 import com.bumpgrade.commerce.domain.shared.ClientAttribution;
 import com.bumpgrade.commerce.domain.shared.CorrelationId;
 import com.bumpgrade.commerce.domain.shared.IdempotencyKey;
@@ -13,8 +12,6 @@ import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.bumpgrade.commerce.domain.webhook.WebhookEvidenceId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.CustomMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -22,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import static com.bumpgrade.commerce.domain.shared.RuleViolations.violation;
 
 /**
  * The review-only commission ledger of one attributed checkout: opening, the owner's confirmed and stale-state
@@ -255,16 +254,6 @@ class CommissionLedgerTest {
 
     private static Money usd(long amountMinor) {
         return Money.of(amountMinor, "USD");
-    }
-
-    /** Matches a {@link BillingRuleViolation} with exactly this code (any other exception does not match). */
-    private static Matcher<Object> violation(String code) {
-        return new CustomMatcher<>("BillingRuleViolation with code '" + code + "'") {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof BillingRuleViolation v && code.equals(v.code());
-            }
-        };
     }
 
     // ---- OpenCommissionEntry --------------------------------------------------------------------------------

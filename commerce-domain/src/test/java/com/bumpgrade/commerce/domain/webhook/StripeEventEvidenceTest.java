@@ -2,7 +2,6 @@ package com.bumpgrade.commerce.domain.webhook;
 
 import com.bumpgrade.commerce.domain.shared.ActorId;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
-import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
 import com.bumpgrade.commerce.domain.shared.ClientAttribution;
 import com.bumpgrade.commerce.domain.shared.CorrelationId;
 import com.bumpgrade.commerce.domain.shared.IdempotencyKey;
@@ -10,8 +9,6 @@ import com.bumpgrade.commerce.domain.shared.PublisherId;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.CustomMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 
+import static com.bumpgrade.commerce.domain.shared.RuleViolations.violation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StripeEventEvidenceTest {
@@ -96,16 +94,6 @@ class StripeEventEvidenceTest {
 
     private static StripeEventRedriveRequested redriveRequested(PublisherId publisher) {
         return new StripeEventRedriveRequested(ID, EVENT_TYPE, publisher, OWNER_CONTEXT, REDRIVE_AT);
-    }
-
-    /** Matches a {@link BillingRuleViolation} with exactly this code (any other exception does not match). */
-    private static Matcher<Object> violation(String code) {
-        return new CustomMatcher<>("BillingRuleViolation with code '" + code + "'") {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof BillingRuleViolation v && code.equals(v.code());
-            }
-        };
     }
 
     // ---- RecordStripeEvent ----------------------------------------------------------------------------------
