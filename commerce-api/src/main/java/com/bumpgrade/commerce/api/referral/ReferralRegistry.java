@@ -57,12 +57,6 @@ public class ReferralRegistry {
         }
     }
 
-    public boolean publisherExists(String publisherId) {
-        Integer count = jdbc.queryForObject("SELECT count(*) FROM publisher WHERE publisher_id = ?", Integer.class,
-                publisherId);
-        return count != null && count > 0;
-    }
-
     public void recordClick(ReferralClickId click, PublisherId publisher, String partnerId, Instant at) {
         jdbc.update("INSERT INTO referral_click (click_id, publisher_id, partner_id, clicked_at) VALUES (?, ?, ?, ?)",
                 click.value(), publisher.value(), partnerId, Timestamp.from(at));

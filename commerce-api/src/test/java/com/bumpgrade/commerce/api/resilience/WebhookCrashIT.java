@@ -45,6 +45,24 @@ class WebhookCrashIT {
         return properties;
     }
 
+    private static String openIntent(ApiClient api) {
+        ApiClient.Response opened = api.post("/api/commerce/checkout").token(TOKEN)
+                .billing(ApiClient.uniqueKey("crash"), "corr-crash")
+                .json(Map.of("offerId", "launch-pass", "confirmation", PHRASE)).send();
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        return opened.json().path("checkoutIntentId").asText();
+    }
+
+    private String completedEvent(String intent) {
+        return StripeEvents.event(StripeEvents.newEventId(), "checkout.session.completed",
+                StripeEvents.session(stripe.sessionOf(intent), s -> { }));
+    }
+
+    private static ApiClient.Response deliver(ApiClient api, String payload) {
+        return api.post("/api/commerce/stripe/webhook").header("Stripe-Signature", StripeEvents.signature(payload))
+                .header("Content-Type", "application/json").json(payload).send();
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -58,22 +76,15 @@ class WebhookCrashIT {
         ServiceProcess first = ServiceProcess.start("crash-it-first", freePort(), properties());
         ApiClient api = new ApiClient(first.port());
         for (int i = 0; i < BURST; i++) {
-            ApiClient.Response opened = api.post("/api/commerce/checkout").token(TOKEN)
-                    .billing(ApiClient.uniqueKey("crash"), "corr-crash")
-                    .json(Map.of("offerId", "launch-pass", "confirmation", PHRASE)).send();
-            assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-            String intent = opened.json().path("checkoutIntentId").asText();
+            String intent = openIntent(api);
             intents.add(intent);
-            payloads.add(StripeEvents.event(StripeEvents.newEventId(), "checkout.session.completed",
-                    StripeEvents.session(stripe.sessionOf(intent), s -> { })));
+            payloads.add(completedEvent(intent));
         }
 
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<ApiClient.Response>> sent = new ArrayList<>();
         for (String payload : payloads) {
-            sent.add(pool.submit(() -> api.post("/api/commerce/stripe/webhook")
-                    .header("Stripe-Signature", StripeEvents.signature(payload))
-                    .header("Content-Type", "application/json").json(payload).send()));
+            sent.add(pool.submit(() -> deliver(api, payload)));
         }
         List<String> acknowledged = new ArrayList<>();
         for (Future<ApiClient.Response> future : sent) {
@@ -125,23 +136,15 @@ class WebhookCrashIT {
             ApiClient apiB = new ApiClient(b.port());
             List<String> payloads = new ArrayList<>();
             for (int i = 0; i < events; i++) {
-                ApiClient api = i % 2 == 0 ? apiA : apiB;
-                ApiClient.Response opened = api.post("/api/commerce/checkout").token(TOKEN)
-                        .billing(ApiClient.uniqueKey("two"), "corr-two")
-                        .json(Map.of("offerId", "launch-pass", "confirmation", PHRASE)).send();
-                assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-                String intent = opened.json().path("checkoutIntentId").asText();
+                String intent = openIntent(i % 2 == 0 ? apiA : apiB);
                 intents.add(intent);
-                payloads.add(StripeEvents.event(StripeEvents.newEventId(), "checkout.session.completed",
-                        StripeEvents.session(stripe.sessionOf(intent), s -> { })));
+                payloads.add(completedEvent(intent));
             }
             ExecutorService pool = Executors.newFixedThreadPool(8);
             List<Future<ApiClient.Response>> sent = new ArrayList<>();
             for (String payload : payloads) {
                 for (ApiClient api : List.of(apiA, apiB)) {
-                    sent.add(pool.submit(() -> api.post("/api/commerce/stripe/webhook")
-                            .header("Stripe-Signature", StripeEvents.signature(payload))
-                            .header("Content-Type", "application/json").json(payload).send()));
+                    sent.add(pool.submit(() -> deliver(api, payload)));
                 }
             }
             for (Future<ApiClient.Response> future : sent) {

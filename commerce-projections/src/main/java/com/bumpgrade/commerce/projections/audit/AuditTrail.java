@@ -37,10 +37,6 @@ public class AuditTrail {
     }
 
     void record(String eventId, Entry entry) {
-        Integer seen = jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE event_id = ?", Integer.class, eventId);
-        if (seen != null && seen > 0) {
-            return;
-        }
         String previous = jdbc.query(
                         "SELECT entry_hash FROM audit_entry WHERE publisher_id = ? ORDER BY sequence DESC LIMIT 1",
                         (rs, row) -> rs.getString(1), entry.publisher().value())
@@ -56,7 +52,8 @@ public class AuditTrail {
                         INSERT INTO audit_entry (event_id, publisher_id, occurred_at, actor, actor_role, client,
                             correlation_id, action, subject_type, subject_id, result, detail, source_evidence_id,
                             previous_hash, entry_hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""",
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+                        ON CONFLICT (event_id) DO NOTHING""",
                 eventId, view.publisherId(), Timestamp.from(view.occurredAt()), view.actor(), view.actorRole(),
                 view.client(), view.correlationId(), view.action(), view.subjectType(), view.subjectId(),
                 view.result(), JsonColumns.write(view.detail()), view.sourceEvidenceId(), previous, hash);
