@@ -4,9 +4,20 @@ import com.bumpgrade.commerce.domain.shared.ActorId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import org.springframework.web.server.ServerWebExchange;
 
-/** The authenticated caller of an API request: who, in which role, for which publisher. */
+/**
+ * The authenticated caller of an API request: who, in which role, for which publisher. The publisher is
+ * {@code null} exactly for the platform {@link Role#OPERATOR}, which belongs to none.
+ */
 public record ApiCaller(ActorId actor, Role role, PublisherId publisher) {
     static final String ATTRIBUTE = ApiCaller.class.getName();
+
+    public ApiCaller {
+        if (role.belongsToPublisher() != (publisher != null)) {
+            throw new IllegalArgumentException(role.belongsToPublisher()
+                    ? "the " + role.publicName() + " role needs a publisher"
+                    : "the operator role belongs to no publisher");
+        }
+    }
 
     public static ApiCaller of(ServerWebExchange exchange) {
         ApiCaller caller = exchange.getAttribute(ATTRIBUTE);

@@ -2,9 +2,17 @@ package com.bumpgrade.commerce.api.security;
 
 import java.util.Locale;
 
-/** What a bearer token may do. */
+/**
+ * What a bearer token may do. {@code OPERATOR} is the platform operator: it belongs to no publisher and sees only
+ * what belongs to none (unattributed webhook evidence, every processing group's dead letters).
+ */
 public enum Role {
-    AGENT, OWNER, AUDITOR;
+    AGENT, OWNER, AUDITOR, OPERATOR;
+
+    /** Every role but the operator acts for exactly one publisher. */
+    public boolean belongsToPublisher() {
+        return this != OPERATOR;
+    }
 
     public static Role parse(String value) {
         return Role.valueOf(value.trim().toUpperCase(Locale.ROOT));

@@ -24,9 +24,14 @@ public class TokenAuthenticator {
     public TokenAuthenticator(SecurityProperties properties) {
         this.known = properties.tokens().stream()
                 .filter(t -> t.token() != null && !t.token().isBlank())
-                .map(t -> new Known(digest(t.token()), new ApiCaller(ActorId.of(t.actor()), Role.parse(t.role()),
-                        PublisherId.of(t.publisher()))))
+                .map(t -> new Known(digest(t.token()), caller(t)))
                 .toList();
+    }
+
+    private static ApiCaller caller(SecurityProperties.Token token) {
+        Role role = Role.parse(token.role());
+        boolean named = token.publisher() != null && !token.publisher().isBlank();
+        return new ApiCaller(ActorId.of(token.actor()), role, named ? PublisherId.of(token.publisher()) : null);
     }
 
     public Optional<ApiCaller> authenticate(String presented) {

@@ -7,6 +7,9 @@ public final class Tokens {
     public static final String AUDITOR = "test-auditor-token-demo";
     public static final String RIVAL_AGENT = "test-agent-token-rival";
     public static final String RIVAL_OWNER = "test-owner-token-rival";
+    public static final String RIVAL_AUDITOR = "test-auditor-token-rival";
+    /** The platform operator: belongs to no publisher. */
+    public static final String OPERATOR = "test-operator-token";
 
     private Tokens() {
     }
