@@ -2,11 +2,14 @@ package com.bumpgrade.commerce.api;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.security.reactive.ReactiveUserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The Bumpgrade Commerce service. Scans the projections module too: its handlers are Spring components. */
-@SpringBootApplication(scanBasePackages = "com.bumpgrade.commerce")
+// Bearer tokens are the only credentials (SecurityConfiguration): no generated user and password.
+@SpringBootApplication(scanBasePackages = "com.bumpgrade.commerce",
+        exclude = ReactiveUserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan("com.bumpgrade.commerce.api")
 @EnableScheduling
 public class CommerceApplication {

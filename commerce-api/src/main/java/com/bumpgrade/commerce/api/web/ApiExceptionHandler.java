@@ -2,6 +2,7 @@ package com.bumpgrade.commerce.api.web;
 
 import com.bumpgrade.commerce.api.security.ApiCaller;
 import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -85,6 +86,22 @@ public class ApiExceptionHandler {
         for (Throwable cause : chain) {
             if (cause instanceof DataBufferLimitException) {
                 return ApiErrors.entity(HttpStatus.PAYLOAD_TOO_LARGE, "body_too_large", "The request body is too large.");
+            }
+        }
+        for (Throwable cause : chain) {
+            if (cause instanceof StrictJsonCodecs.NotUtf8) {
+                return ApiErrors.entity(HttpStatus.BAD_REQUEST, "invalid_json", "The request body is not valid UTF-8.");
+            }
+            if (cause instanceof JsonParseException parse && parse.getOriginalMessage() != null
+                    && parse.getOriginalMessage().startsWith("Duplicate field")) {
+                return ApiErrors.entity(HttpStatus.BAD_REQUEST, "invalid_json",
+                        "The request body names a field more than once.");
+            }
+            if (cause instanceof StrictJsonCodecs.UncleanString unclean) {
+                String field = unclean.getPath().isEmpty() ? "?"
+                        : printable(unclean.getPath().get(unclean.getPath().size() - 1).getFieldName());
+                return ApiErrors.entity(HttpStatus.BAD_REQUEST, "invalid_field",
+                        "Field '" + field + "' holds a control character or a lone surrogate.");
             }
         }
         for (Throwable cause : chain) {

@@ -32,6 +32,7 @@ public final class ServiceProcess implements AutoCloseable {
         properties.put("spring.datasource.url", database.url());
         properties.put("spring.datasource.username", database.username());
         properties.put("spring.datasource.password", database.password());
+        properties.put("bumpgrade.loopback-base-url", "true");
         properties.put("stripe.secret-key", "sk_test_bumpgradeFakeKeyForTests000");
         properties.put("stripe.api-base", stripe.baseUrl());
         properties.put("stripe.webhook-secret", StripeEvents.SECRET);

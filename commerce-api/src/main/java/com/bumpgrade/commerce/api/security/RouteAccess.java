@@ -1,0 +1,62 @@
+package com.bumpgrade.commerce.api.security;
+
+import org.springframework.http.HttpMethod;
+
+import java.util.List;
+
+/**
+ * The one place that says who may call which route. A route not listed here is refused for everyone (deny by
+ * default). Patterns are Spring {@code PathPattern}s, matched against the decoded, normalized path exactly as the
+ * router matches it, so no spelling of a path ({@code /%61pi/...}) reaches a handler unauthenticated.
+ */
+public final class RouteAccess {
+    /** A route and the roles that may call it; no roles means public. */
+    public record Rule(HttpMethod method, String pattern, List<Role> roles) {
+        public boolean isPublic() {
+            return roles.isEmpty();
+        }
+    }
+
+    private static final List<Role> PUBLISHER_ROLES = List.of(Role.AGENT, Role.OWNER, Role.AUDITOR);
+    private static final List<Role> AGENT_OR_OWNER = List.of(Role.AGENT, Role.OWNER);
+    private static final List<Role> OWNER_OR_AUDITOR = List.of(Role.OWNER, Role.AUDITOR);
+    private static final List<Role> OWNER = List.of(Role.OWNER);
+    private static final List<Role> OPERATOR = List.of(Role.OPERATOR);
+    private static final List<Role> PUBLIC = List.of();
+
+    public static final List<Rule> RULES = List.of(
+            // public: authenticated by a Stripe signature, by an unguessable reference, or not at all
+            new Rule(HttpMethod.POST, "/api/commerce/stripe/webhook", PUBLIC),
+            new Rule(HttpMethod.GET, "/checkout/{checkoutIntentId}", PUBLIC),
+            new Rule(HttpMethod.GET, "/checkout/{checkoutIntentId}/return", PUBLIC),
+            new Rule(HttpMethod.GET, "/portal/{portalRef}", PUBLIC),
+            new Rule(HttpMethod.POST, "/referrals/{publisherId}/{code}/clicks", PUBLIC),
+            new Rule(HttpMethod.GET, "/actuator/health", PUBLIC),
+
+            new Rule(HttpMethod.POST, "/api/commerce/checkout", AGENT_OR_OWNER),
+            new Rule(HttpMethod.POST, "/api/commerce/plans/{planId}/checkout", OWNER),
+            new Rule(HttpMethod.POST, "/api/commerce/checkout-intents/{checkoutIntentId}/expire", AGENT_OR_OWNER),
+            new Rule(HttpMethod.GET, "/api/commerce/checkout-intents/{checkoutIntentId}", PUBLISHER_ROLES),
+
+            new Rule(HttpMethod.GET, "/api/commerce/entitlements", PUBLISHER_ROLES),
+            new Rule(HttpMethod.GET, "/api/commerce/entitlements/{entitlementId}", PUBLISHER_ROLES),
+            new Rule(HttpMethod.POST, "/api/commerce/entitlements/{entitlementId}/portal-sessions", AGENT_OR_OWNER),
+
+            new Rule(HttpMethod.GET, "/api/commerce/audit-entries", OWNER_OR_AUDITOR),
+            new Rule(HttpMethod.GET, "/api/commerce/audit-entries/verification", OWNER_OR_AUDITOR),
+
+            new Rule(HttpMethod.GET, "/api/commerce/partners", OWNER_OR_AUDITOR),
+            new Rule(HttpMethod.POST, "/api/commerce/partners", OWNER),
+            new Rule(HttpMethod.GET, "/api/commerce/commission-entries", OWNER_OR_AUDITOR),
+            new Rule(HttpMethod.GET, "/api/commerce/commission-entries/{entryId}", OWNER_OR_AUDITOR),
+            new Rule(HttpMethod.POST, "/api/commerce/commission-entries/{entryId}/{action}", OWNER),
+
+            new Rule(HttpMethod.GET, "/api/commerce/stripe/webhook-events", OWNER_OR_AUDITOR),
+            new Rule(HttpMethod.GET, "/api/commerce/stripe/dead-letters", OWNER_OR_AUDITOR),
+            new Rule(HttpMethod.POST, "/api/commerce/stripe/webhook-events/{evidenceId}/redrive", OWNER_OR_AUDITOR),
+
+            new Rule(HttpMethod.GET, "/api/commerce/operator/dead-letters", OPERATOR));
+
+    private RouteAccess() {
+    }
+}
