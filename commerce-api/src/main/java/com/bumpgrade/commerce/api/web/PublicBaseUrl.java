@@ -28,7 +28,12 @@ public class PublicBaseUrl {
                     + "it empty (they take a loopback Host from the request).");
         }
         if (!this.configured.isEmpty()) {
-            URI uri = URI.create(this.configured);
+            URI uri;
+            try {
+                uri = new URI(this.configured);
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException("bumpgrade.public-base-url must be an absolute http(s) URL.");
+            }
             if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
                 throw new IllegalStateException("bumpgrade.public-base-url must be an absolute http(s) URL.");
             }
