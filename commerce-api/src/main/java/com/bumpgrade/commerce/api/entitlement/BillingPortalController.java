@@ -80,7 +80,7 @@ public class BillingPortalController {
     private ResponseEntity<?> open(ApiCaller caller, ServerWebExchange exchange, String entitlementId,
                                    PortalRequest request, String base) {
         if (!EntitlementId.isWellFormed(entitlementId)) {
-            throw ApiException.notFound("The entitlement");
+            throw ApiException.notFound();
         }
         EntitlementId id = EntitlementId.of(entitlementId);
         BillingWrite write = envelope.open(caller, exchange.getRequest().getHeaders(), "portal.open:" + entitlementId,
@@ -91,7 +91,7 @@ public class BillingPortalController {
         }
         EntitlementView view = queries.query(new WhatIsEntitlement(id, caller.publisher()),
                         ResponseTypes.optionalInstanceOf(EntitlementView.class)).join()
-                .orElseThrow(() -> ApiException.notFound("The entitlement"));
+                .orElseThrow(ApiException::notFound);
         Optional<ResponseEntity<String>> preview = envelope.previewUnlessConfirmed(
                 Entitlement.phraseToOpenPortal(id), request.confirmation(), Map.of("entitlementId", entitlementId));
         if (preview.isPresent()) {
@@ -118,11 +118,11 @@ public class BillingPortalController {
     @GetMapping("/portal/{portalRef}")
     public Mono<ResponseEntity<Object>> redirect(@PathVariable String portalRef) {
         if (!portalRef.matches("prt_[0-9a-f]{32}")) {
-            return Mono.error(ApiException.notFound("The portal session"));
+            return Mono.error(ApiException.notFound());
         }
         return Mono.fromCallable(() -> {
             String url = vault.find(portalRef, StripeReferenceVault.Kind.PORTAL_URL)
-                    .orElseThrow(() -> ApiException.notFound("The portal session"));
+                    .orElseThrow(ApiException::notFound);
             return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(url)).build();
         }).subscribeOn(Schedulers.boundedElastic());
     }

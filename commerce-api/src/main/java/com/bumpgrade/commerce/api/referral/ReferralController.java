@@ -59,12 +59,12 @@ public class ReferralController {
                     "Too many referral clicks from this address; try again in a minute."));
         }
         if (!publisherId.matches("[A-Za-z0-9._:-]{1,64}") || !code.matches("[A-Za-z0-9_-]{1,64}")) {
-            return Mono.error(ApiException.notFound("The referral code"));
+            return Mono.error(ApiException.notFound());
         }
         return Mono.fromCallable(() -> {
             PublisherId publisher = PublisherId.of(publisherId);
             ReferralRegistry.Partner partner = registry.partnerByCode(publisher, code)
-                    .orElseThrow(() -> ApiException.notFound("The referral code"));
+                    .orElseThrow(ApiException::notFound);
             ReferralClickId click = ReferralClickId.random();
             Instant now = clock.instant();
             registry.recordClick(click, publisher, partner.partnerId(), now);
