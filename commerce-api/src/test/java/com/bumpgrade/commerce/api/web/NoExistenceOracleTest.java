@@ -150,6 +150,8 @@ class NoExistenceOracleTest extends WebhookTest {
         assertThat(expire.body()).isEqualTo("{\"error\":{\"code\":\"not_found\",\"message\":\"The record was not found.\"}}");
         assertThat(api().get("/api/commerce/entitlements/ent_malformed").token(Tokens.OWNER).send().body())
                 .isEqualTo(expire.body());
+        assertThat(api().get("/api/commerce/no-such-route").token(Tokens.OWNER).send().body())
+                .isEqualTo(expire.body());
     }
 
     @Test
