@@ -66,14 +66,14 @@ public class CheckoutController {
     public Mono<ResponseEntity<?>> find(@PathVariable String checkoutIntentId, ServerWebExchange exchange) {
         ApiCaller caller = ApiCaller.of(exchange);
         if (!CheckoutIntentId.isWellFormed(checkoutIntentId)) {
-            return Mono.error(ApiException.notFound("The checkout intent"));
+            return Mono.error(ApiException.notFound());
         }
         return blocking(() -> {
             Optional<CheckoutIntentView> view = queries.query(
                     new WhatIsCheckoutIntent(CheckoutIntentId.of(checkoutIntentId), caller.publisher()),
                     ResponseTypes.optionalInstanceOf(CheckoutIntentView.class)).join();
             // Another publisher's intent answers exactly like a missing one.
-            CheckoutIntentView found = view.orElseThrow(() -> ApiException.notFound("The checkout intent"));
+            CheckoutIntentView found = view.orElseThrow(ApiException::notFound);
             return ResponseEntity.ok().eTag("\"" + found.version() + "\"").body(found);
         });
     }

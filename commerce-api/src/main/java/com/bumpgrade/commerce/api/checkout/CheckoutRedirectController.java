@@ -34,17 +34,19 @@ public class CheckoutRedirectController {
     @GetMapping("/checkout/{checkoutIntentId}")
     public Mono<ResponseEntity<Object>> redirect(@PathVariable String checkoutIntentId) {
         if (!CheckoutIntentId.isWellFormed(checkoutIntentId)) {
-            return Mono.error(ApiException.notFound("The checkout"));
+            return Mono.error(ApiException.notFound());
         }
         return Mono.fromCallable(() -> {
             Optional<String> status = jdbc.query(
                     "SELECT status FROM checkout_intent_view WHERE checkout_intent_id = ?",
                     (rs, row) -> rs.getString(1), checkoutIntentId).stream().findFirst();
+            // A closed checkout answers like one that never existed: the public route tells nobody which ids exist.
+            // (A view not built yet is no reason to refuse: the session URL in the vault decides.)
             if (status.isPresent() && !status.get().equals("open")) {
-                throw new ApiException(HttpStatus.GONE, "checkout_closed", "This checkout is no longer open.");
+                throw ApiException.notFound();
             }
             String url = vault.find(checkoutIntentId, StripeReferenceVault.Kind.CHECKOUT_URL)
-                    .orElseThrow(() -> ApiException.notFound("The checkout"));
+                    .orElseThrow(ApiException::notFound);
             return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(url)).build();
         }).subscribeOn(Schedulers.boundedElastic());
     }

@@ -177,7 +177,7 @@ public class CheckoutService {
                                     ExpireCheckoutRequest request) {
         caller.requireRole(Role.AGENT, Role.OWNER);
         if (!CheckoutIntentId.isWellFormed(checkoutIntentId)) {
-            throw ApiException.notFound("The checkout intent");
+            throw ApiException.notFound();
         }
         CheckoutIntentId id = CheckoutIntentId.of(checkoutIntentId);
         BillingWrite write = envelope.open(caller, headers, "checkout.expire:" + id.value(), request, true);

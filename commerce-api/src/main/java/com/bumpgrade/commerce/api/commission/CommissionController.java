@@ -94,7 +94,7 @@ public class CommissionController {
     private ResponseEntity<?> act(ApiCaller caller, ServerWebExchange exchange, String entryId, String action,
                                   CommissionActionRequest request) {
         if (!CommissionEntryId.isWellFormed(entryId)) {
-            throw ApiException.notFound("The commission entry");
+            throw ApiException.notFound();
         }
         CommissionEntryId id = CommissionEntryId.of(entryId);
         String reason = request.reason() == null ? null : request.reason().strip();
@@ -107,7 +107,7 @@ public class CommissionController {
             case "hold" -> CommissionConfirmationPolicy.hold(id, reason);
             case "release" -> CommissionConfirmationPolicy.release(id);
             case "reverse" -> CommissionConfirmationPolicy.reverse(id, reason);
-            default -> throw ApiException.notFound("The action");
+            default -> throw ApiException.notFound();
         };
         BillingWrite write = envelope.open(caller, exchange.getRequest().getHeaders(),
                 "commission." + action + ":" + entryId, request, true);
@@ -143,10 +143,10 @@ public class CommissionController {
 
     private CommissionEntryView view(ApiCaller caller, String entryId) {
         if (!CommissionEntryId.isWellFormed(entryId)) {
-            throw ApiException.notFound("The commission entry");
+            throw ApiException.notFound();
         }
         return queries.query(new WhatIsCommissionEntry(CommissionEntryId.of(entryId), caller.publisher()),
                         ResponseTypes.optionalInstanceOf(CommissionEntryView.class)).join()
-                .orElseThrow(() -> ApiException.notFound("The commission entry"));
+                .orElseThrow(ApiException::notFound);
     }
 }

@@ -51,12 +51,12 @@ public class EntitlementController {
     public Mono<ResponseEntity<EntitlementView>> find(@PathVariable String entitlementId, ServerWebExchange exchange) {
         ApiCaller caller = ApiCaller.of(exchange);
         if (!EntitlementId.isWellFormed(entitlementId)) {
-            return Mono.error(ApiException.notFound("The entitlement"));
+            return Mono.error(ApiException.notFound());
         }
         return Mono.fromCallable(() -> {
             EntitlementView view = queries.query(new WhatIsEntitlement(EntitlementId.of(entitlementId),
                             caller.publisher()), ResponseTypes.optionalInstanceOf(EntitlementView.class)).join()
-                    .orElseThrow(() -> ApiException.notFound("The entitlement"));
+                    .orElseThrow(ApiException::notFound);
             return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view);
         }).subscribeOn(Schedulers.boundedElastic());
     }

@@ -1,50 +1,47 @@
 package com.bumpgrade.commerce.api.referral;
 
-import org.springframework.stereotype.Component;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A fixed one-minute window per client address for the public click route. Addresses are hashed and kept in
- * memory only, for the current minute: nothing about the clicker is stored.
+ * The per-address click limit of the public click route, {@code clicksPerMinute} per client address, refilled
+ * in full each minute. The buckets live in PostgreSQL (Bucket4j, D37), so every instance draws from the same
+ * budget: N instances still allow the limit once, not N times. One budget per address across all publishers,
+ * so varying the publisher or code in the path mints no new budget. Buckets are keyed by an HMAC of the address
+ * under the database's salt: no address is stored.
  */
-@Component
 public class ClickRateLimiter {
-    private record Window(long minute, int count) {
-    }
+    private final ProxyManager<String> buckets;
+    private final BucketConfiguration configuration;
+    private final SecretKeySpec salt;
 
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
-    private final ReferralProperties properties;
-    private final Clock clock;
-
-    public ClickRateLimiter(ReferralProperties properties, Clock clock) {
-        this.properties = properties;
-        this.clock = clock;
+    public ClickRateLimiter(ProxyManager<String> buckets, ReferralProperties properties, String salt) {
+        this.buckets = buckets;
+        int limit = properties.clicksPerMinute();
+        this.configuration = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(limit).refillIntervally(limit, Duration.ofMinutes(1)).build())
+                .build();
+        this.salt = new SecretKeySpec(salt.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     public boolean allow(String address) {
-        long minute = clock.millis() / 60_000;
-        if (windows.size() > 10_000) {
-            windows.values().removeIf(w -> w.minute() < minute);
-        }
-        Window window = windows.compute(hash(address), (key, current) ->
-                current == null || current.minute() != minute ? new Window(minute, 1)
-                        : new Window(minute, current.count() + 1));
-        return window.count() <= properties.clicksPerMinute();
+        return buckets.builder().build(key(address), () -> configuration).tryConsume(1);
     }
 
-    private static String hash(String address) {
+    private String key(String address) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(String.valueOf(address).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(salt);
+            return HexFormat.of().formatHex(mac.doFinal(String.valueOf(address).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required by every JVM", e);
         }
     }
 }

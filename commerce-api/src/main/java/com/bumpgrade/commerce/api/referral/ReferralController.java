@@ -54,17 +54,18 @@ public class ReferralController {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         String address = remote == null || remote.getAddress() == null ? "unknown"
                 : remote.getAddress().getHostAddress();
-        if (!limiter.allow(address)) {
-            return Mono.error(new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
-                    "Too many referral clicks from this address; try again in a minute."));
-        }
-        if (!publisherId.matches("[A-Za-z0-9._:-]{1,64}") || !code.matches("[A-Za-z0-9_-]{1,64}")) {
-            return Mono.error(ApiException.notFound("The referral code"));
-        }
         return Mono.fromCallable(() -> {
+            // the limit is a database round trip (shared by all instances), so it runs off the event loop too
+            if (!limiter.allow(address)) {
+                throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+                        "Too many referral clicks from this address; try again in a minute.");
+            }
+            if (!publisherId.matches("[A-Za-z0-9._:-]{1,64}") || !code.matches("[A-Za-z0-9_-]{1,64}")) {
+                throw ApiException.notFound();
+            }
             PublisherId publisher = PublisherId.of(publisherId);
             ReferralRegistry.Partner partner = registry.partnerByCode(publisher, code)
-                    .orElseThrow(() -> ApiException.notFound("The referral code"));
+                    .orElseThrow(ApiException::notFound);
             ReferralClickId click = ReferralClickId.random();
             Instant now = clock.instant();
             registry.recordClick(click, publisher, partner.partnerId(), now);

@@ -65,7 +65,8 @@ public class SecurityConfiguration {
                 .zipWith(anyMatch(anyMethod, exchange))
                 .flatMap(known -> {
                     if (!known.getT2()) {
-                        return errors.write(exchange, HttpStatus.NOT_FOUND, "not_found", "No such route.");
+                        return errors.write(exchange, HttpStatus.NOT_FOUND, ApiErrors.NOT_FOUND,
+                                ApiErrors.NOT_FOUND_MESSAGE);
                     }
                     if (!known.getT1()) {
                         return errors.write(exchange, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",

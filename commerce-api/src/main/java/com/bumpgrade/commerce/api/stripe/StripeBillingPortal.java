@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.api.stripe;
 
+import com.bumpgrade.commerce.domain.entitlement.PortalSessionId;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.billingportal.Session;
@@ -27,8 +28,8 @@ public class StripeBillingPortal {
         this.vault = vault;
     }
 
-    /** True when a portal session exists and its URL is stored under {@code portalRef}. */
-    public boolean open(String portalRef, String stripeCustomer, String returnUrl) {
+    /** True when a portal session exists and its URL is stored under the session's id. */
+    public boolean open(PortalSessionId portalSession, String stripeCustomer, String returnUrl) {
         StripeClient client = clients.client().orElse(null);
         if (client == null) {
             return false;
@@ -38,18 +39,18 @@ public class StripeBillingPortal {
                             .setCustomer(stripeCustomer)
                             .setReturnUrl(returnUrl)
                             .build(),
-                    RequestOptions.builder().setIdempotencyKey("bumpgrade-portal-" + portalRef).build());
+                    RequestOptions.builder().setIdempotencyKey("bumpgrade-portal-" + portalSession.value()).build());
             if (session == null || session.getUrl() == null) {
                 return false;
             }
-            vault.put(portalRef, StripeReferenceVault.Kind.PORTAL_URL, session.getUrl());
+            vault.put(portalSession.value(), StripeReferenceVault.Kind.PORTAL_URL, session.getUrl());
             return true;
         } catch (StripeException e) {
-            log.warn("Customer Portal session for {} failed: {} (HTTP {})", portalRef,
+            log.warn("Customer Portal session {} failed: {} (HTTP {})", portalSession.value(),
                     StripeCheckoutSessions.classify(e).name().toLowerCase(Locale.ROOT), e.getStatusCode());
             return false;
         } catch (RuntimeException e) {
-            log.warn("Customer Portal session for {} failed: unreadable answer", portalRef);
+            log.warn("Customer Portal session {} failed: unreadable answer", portalSession.value());
             return false;
         }
     }

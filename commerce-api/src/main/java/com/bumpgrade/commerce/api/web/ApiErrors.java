@@ -16,6 +16,9 @@ import java.util.Map;
 /** The one JSON error shape of the API: {@code {"error":{"code":..,"message":..}}}. */
 @Component
 public class ApiErrors {
+    public static final String NOT_FOUND = "not_found";
+    public static final String NOT_FOUND_MESSAGE = "The record was not found.";
+
     private final ObjectMapper mapper;
 
     public ApiErrors(ObjectMapper mapper) {

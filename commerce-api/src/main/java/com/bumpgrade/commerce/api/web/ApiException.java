@@ -25,7 +25,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.BAD_REQUEST, code, message);
     }
 
-    public static ApiException notFound(String what) {
-        return new ApiException(HttpStatus.NOT_FOUND, "not_found", what + " was not found.");
+    /**
+     * The one not-found answer of every route: it names no record kind, so another publisher's record, a
+     * closed one and one that never existed cannot be told apart (no existence oracle).
+     */
+    public static ApiException notFound() {
+        return new ApiException(HttpStatus.NOT_FOUND, ApiErrors.NOT_FOUND, ApiErrors.NOT_FOUND_MESSAGE);
     }
 }

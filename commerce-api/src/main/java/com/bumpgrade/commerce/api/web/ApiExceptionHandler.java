@@ -52,12 +52,12 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {
-        return ApiErrors.entity(e.status(), e.code(), e.getMessage());
+        return entity(e.status(), e.code(), e.getMessage());
     }
 
     @ExceptionHandler(BillingRuleViolation.class)
     ResponseEntity<Object> rule(BillingRuleViolation e) {
-        return ApiErrors.entity(RULE_STATUS.getOrDefault(e.code(), HttpStatus.UNPROCESSABLE_ENTITY), e.code(), e.getMessage());
+        return entity(RULE_STATUS.getOrDefault(e.code(), HttpStatus.UNPROCESSABLE_ENTITY), e.code(), e.getMessage());
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
@@ -68,7 +68,7 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> missing(AggregateNotFoundException e) {
-        return ApiErrors.entity(HttpStatus.NOT_FOUND, "not_found", "The record was not found.");
+        return notFound();
     }
 
     @ExceptionHandler(ApiCaller.ForbiddenRole.class)
@@ -147,7 +147,7 @@ public class ApiExceptionHandler {
         if (status == HttpStatus.PAYLOAD_TOO_LARGE) {
             return ApiErrors.entity(status, "body_too_large", "The request body is too large.");
         }
-        return ApiErrors.entity(status, status.name().toLowerCase(), status.getReasonPhrase() + ".");
+        return entity(status, status.name().toLowerCase(), status.getReasonPhrase() + ".");
     }
 
     @ExceptionHandler(Throwable.class)
@@ -162,6 +162,18 @@ public class ApiExceptionHandler {
                 at, ours);
         return ApiErrors.entity(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "The request failed; nothing was charged. Retry with the same Idempotency-Key.");
+    }
+
+    /**
+     * Every 404, whoever raised it (a route, an aggregate's publisher check, Axon's missing aggregate, an unknown
+     * route), gets the one not-found body, so no answer tells another publisher's record from a missing one.
+     */
+    private static ResponseEntity<Object> entity(HttpStatus status, String code, String message) {
+        return status == HttpStatus.NOT_FOUND ? notFound() : ApiErrors.entity(status, code, message);
+    }
+
+    private static ResponseEntity<Object> notFound() {
+        return ApiErrors.entity(HttpStatus.NOT_FOUND, ApiErrors.NOT_FOUND, ApiErrors.NOT_FOUND_MESSAGE);
     }
 
     private static String printable(String value) {

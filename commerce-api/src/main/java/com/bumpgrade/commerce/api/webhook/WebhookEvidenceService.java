@@ -76,7 +76,7 @@ public class WebhookEvidenceService {
     public ResponseEntity<?> redrive(ApiCaller caller, HttpHeaders headers, String evidenceId, RedriveRequest request) {
         caller.requireRole(Role.OWNER, Role.AUDITOR);
         if (!WebhookEvidenceId.isWellFormed(evidenceId)) {
-            throw ApiException.notFound("The webhook evidence");
+            throw ApiException.notFound();
         }
         BillingWrite write = envelope.open(caller, headers, "webhook.redrive:" + evidenceId, request, true);
         Optional<ResponseEntity<String>> replay = envelope.replay(write);
@@ -84,7 +84,7 @@ public class WebhookEvidenceService {
             return replay.get();
         }
         WebhookEvidenceView evidence = query(caller, null, null, evidenceId, 1).stream().findFirst()
-                .orElseThrow(() -> ApiException.notFound("The webhook evidence"));
+                .orElseThrow(ApiException::notFound);
         if (!evidence.status().equals("failed") && !evidence.status().equals("dead-lettered")) {
             throw new ApiException(HttpStatus.CONFLICT, "not_dead_lettered",
                     "Only failed or dead-lettered events can be re-driven; this one is " + evidence.status() + ".");

@@ -77,6 +77,30 @@ class RedactionScanTest extends ServiceTest {
         assertThat(findings("vault", column("SELECT stripe_value FROM stripe_private_reference"))).isNotEmpty();
     }
 
+    /** The single-use references in portal links are secrets too: kept only as a digest, never recorded. */
+    @Test
+    void noPortalLinkReferenceOutsideItsAnswer() {
+        Pattern link = Pattern.compile("/portal/(prt_[0-9a-f]{64})");
+        List<String> refs = new ArrayList<>();
+        for (String body : ApiClient.allResponseBodies()) {
+            Matcher matcher = link.matcher(body == null ? "" : body);
+            while (matcher.find()) {
+                refs.add(matcher.group(1));
+            }
+        }
+        assertThat(refs).as("the suite opened portal sessions").isNotEmpty();
+        List<String> places = new ArrayList<>(CapturedLogs.lines());
+        places.addAll(column("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry"));
+        places.addAll(column("SELECT row_to_json(a)::text FROM audit_entry a"));
+        places.addAll(column("SELECT row_to_json(e)::text FROM entitlement_view e"));
+        places.addAll(column("SELECT row_to_json(p)::text FROM portal_reference p"));
+        places.addAll(column("SELECT bumpgrade_id || ' ' || stripe_value FROM stripe_private_reference"));
+        for (String ref : refs) {
+            String secret = ref.substring("prt_".length());
+            assertThat(places).as(ref).noneMatch(text -> text != null && text.contains(secret));
+        }
+    }
+
     @Test
     void theScanRecognisesWhatItLooksFor() {
         assertThat(findings("sample", List.of("{\"id\":\"cs_test_a1B2c3D4e5\"}", "pi_3MtwBwLkdIwHu7ix28a3tqPa",

@@ -30,7 +30,7 @@ public class Entitlement {
     private Instant accessUntil;
     private Instant graceUntil;
     private Instant lastObservedAt;
-    private java.util.Set<String> openedPortals = new java.util.HashSet<>();
+    private java.util.Set<PortalSessionId> openedPortals = new java.util.HashSet<>();
 
     protected Entitlement() {
         // rebuilt from events by Axon
@@ -92,7 +92,7 @@ public class Entitlement {
         if (!publisherId.equals(command.publisherId())) {
             throw new BillingRuleViolation("not_found", "The entitlement was not found.");
         }
-        if (openedPortals.contains(command.portalRef())) {
+        if (openedPortals.contains(command.portalSessionId())) {
             return; // the same request retried (e.g. after Stripe failed): already recorded
         }
         StaleStatePolicy.requireCurrent(command.expectedVersion(), AggregateLifecycle.getVersion());
@@ -106,7 +106,7 @@ public class Entitlement {
         if (access == Access.ENDED) {
             throw new BillingRuleViolation("subscription_ended", "The subscription has ended.");
         }
-        apply(new BillingPortalOpened(entitlementId, publisherId, command.portalRef(), command.context(),
+        apply(new BillingPortalOpened(entitlementId, publisherId, command.portalSessionId(), command.context(),
                 command.requestedAt()));
     }
 
@@ -128,7 +128,7 @@ public class Entitlement {
 
     @EventSourcingHandler
     void on(BillingPortalOpened event) {
-        openedPortals.add(event.portalRef());
+        openedPortals.add(event.portalSessionId());
     }
 
     @EventSourcingHandler

@@ -8,9 +8,10 @@ import java.time.Instant;
 
 /**
  * A confirmed request to let the subscriber manage their subscription in Stripe's Customer Portal (cancel, update
- * payment method, change plan) instead of a hand-rolled billing flow. {@code portalRef} names the portal session.
+ * payment method, change plan) instead of a hand-rolled billing flow. {@code portalSessionId} names the portal
+ * session (derived from the request, so a retry is recognised); the buyer's link is not in the command.
  */
 public record OpenBillingPortal(@TargetAggregateIdentifier EntitlementId entitlementId, PublisherId publisherId,
-                                Long expectedVersion, String portalRef, String confirmation, BillingContext context,
-                                Instant requestedAt) {
+                                Long expectedVersion, PortalSessionId portalSessionId, String confirmation,
+                                BillingContext context, Instant requestedAt) {
 }

@@ -238,7 +238,7 @@ public class AuditTrailProjection {
     void on(BillingPortalOpened event, EventMessage<?> message) {
         trail.record(message.getIdentifier(), new AuditTrail.Entry(event.publisherId(), event.openedAt(),
                 event.context(), "entitlement.portal", "entitlement", event.entitlementId().value(), "opened",
-                Map.of("portalRef", event.portalRef()), null));
+                Map.of("portalSessionId", event.portalSessionId().value()), null));
     }
 
     @ResetHandler
