@@ -169,6 +169,9 @@ class PoisonEventTest extends ServiceTest {
         await().atMost(PATIENCE).until(() -> Integer.valueOf(3).equals(jdbc.queryForObject("SELECT max((convert_from(diagnostics, 'UTF8')"
                 + "::jsonb ->> 'retries')::int) FROM dead_letter_entry WHERE sequence_identifier = ?", Integer.class,
                 poisoned.value())));
+        assertThat(jdbc.queryForList("SELECT cause_type FROM dead_letter_entry WHERE sequence_identifier = ? "
+                + "AND cause_type IS NOT NULL", String.class, poisoned.value()))
+                .containsExactly("org.springframework.dao.DataIntegrityViolationException");
     }
 
     @Test
