@@ -7,15 +7,19 @@ import com.bumpgrade.commerce.domain.webhook.StripeEventEvidence;
 import com.bumpgrade.commerce.api.webhook.DeadLetterAttempts;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Registers the domain's aggregates (the domain module has no Spring annotations) and makes every processing
  * group propagate handler failures: Axon's default would log the failure and skip the event, silently losing a
  * read-model row. Propagated failures are parked in the group's dead-letter queue (application.yml enables one
  * for every group) with an attempt counter, retried by {@code DeadLetterRetrier} a bounded number of times, and
- * after that kept for inspection and re-driving.
+ * after that kept for inspection and re-driving. Each event handler runs behind a savepoint
+ * ({@link SavepointPerEventHandler}), so a failed SQL statement cannot spoil the dead-letter insert or the rest of
+ * the batch.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonProcessingConfiguration {
@@ -31,5 +35,11 @@ public class AxonProcessingConfiguration {
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                     .registerDefaultDeadLetterPolicy(c -> DeadLetterAttempts.countingPolicy()));
         };
+    }
+
+    /** Axon's Spring Boot autoconfiguration applies every HandlerEnhancerDefinition bean to all annotated handlers. */
+    @Bean
+    public HandlerEnhancerDefinition savepointPerEventHandler(PlatformTransactionManager transactions) {
+        return new SavepointPerEventHandler(transactions);
     }
 }

@@ -21,6 +21,7 @@ public final class RouteAccess {
     private static final List<Role> AGENT_OR_OWNER = List.of(Role.AGENT, Role.OWNER);
     private static final List<Role> OWNER_OR_AUDITOR = List.of(Role.OWNER, Role.AUDITOR);
     private static final List<Role> OWNER = List.of(Role.OWNER);
+    private static final List<Role> OPERATOR = List.of(Role.OPERATOR);
     private static final List<Role> PUBLIC = List.of();
 
     public static final List<Rule> RULES = List.of(
@@ -52,7 +53,9 @@ public final class RouteAccess {
 
             new Rule(HttpMethod.GET, "/api/commerce/stripe/webhook-events", OWNER_OR_AUDITOR),
             new Rule(HttpMethod.GET, "/api/commerce/stripe/dead-letters", OWNER_OR_AUDITOR),
-            new Rule(HttpMethod.POST, "/api/commerce/stripe/webhook-events/{evidenceId}/redrive", OWNER_OR_AUDITOR));
+            new Rule(HttpMethod.POST, "/api/commerce/stripe/webhook-events/{evidenceId}/redrive", OWNER_OR_AUDITOR),
+
+            new Rule(HttpMethod.GET, "/api/commerce/operator/dead-letters", OPERATOR));
 
     private RouteAccess() {
     }

@@ -6,8 +6,14 @@ import com.bumpgrade.commerce.domain.shared.BillingContext;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.bumpgrade.commerce.projections.shared.JsonColumns;
 import org.axonframework.queryhandling.QueryHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,10 +30,19 @@ import java.util.Map;
  */
 @Component
 public class AuditTrail {
-    private final JdbcTemplate jdbc;
+    /** The result of a placeholder entry. */
+    public static final String UNRECORDABLE = "unrecordable";
+    /** The placeholder's reason code: the database refused the entry's content. */
+    public static final String STORAGE_REFUSED = "storage_refused";
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
-    public AuditTrail(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate savepoint;
+
+    public AuditTrail(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** What a handler knows about one audited action. */
@@ -36,17 +51,32 @@ public class AuditTrail {
                         String sourceEvidenceId) {
     }
 
+    /**
+     * Appends the entry to its publisher's chain. If PostgreSQL refuses to store it (a data error, such as a NUL
+     * character in a text), the first attempt is rolled back to its savepoint and a placeholder takes its place:
+     * same publisher, event id, actor, action and subject, result {@code unrecordable}, and only a reason code as
+     * detail. The chain stays continuous and verifiable, and the audit trail does not stop at a poison event.
+     */
     void record(String eventId, Entry entry) {
         String previous = jdbc.query(
                         "SELECT entry_hash FROM audit_entry WHERE publisher_id = ? ORDER BY sequence DESC LIMIT 1",
                         (rs, row) -> rs.getString(1), entry.publisher().value())
                 .stream().findFirst().orElse(AuditChain.GENESIS);
+        try {
+            savepoint.executeWithoutResult(status -> insert(eventId, previous, entry.result(), entry.detail(), entry));
+        } catch (DataIntegrityViolationException refused) {
+            log.warn("Audit entry for event {} stored as a placeholder: {}", eventId, STORAGE_REFUSED);
+            insert(eventId, previous, UNRECORDABLE, Map.of("reasonCode", STORAGE_REFUSED), entry);
+        }
+    }
+
+    private void insert(String eventId, String previous, String result, Map<String, Object> detail, Entry entry) {
         // PostgreSQL keeps microseconds: hash exactly what is stored, so verification can recompute it.
         Instant occurredAt = entry.occurredAt().truncatedTo(ChronoUnit.MICROS);
         AuditEntryView view = new AuditEntryView(0, entry.publisher().value(), occurredAt,
                 entry.context().actor().value(), entry.context().role(), entry.context().client().value(),
                 entry.context().correlationId().value(), entry.action(), entry.subjectType(), entry.subjectId(),
-                entry.result(), entry.detail(), entry.sourceEvidenceId(), previous, null);
+                result, detail, entry.sourceEvidenceId(), previous, null);
         String hash = AuditChain.hash(previous, view);
         jdbc.update("""
                         INSERT INTO audit_entry (event_id, publisher_id, occurred_at, actor, actor_role, client,

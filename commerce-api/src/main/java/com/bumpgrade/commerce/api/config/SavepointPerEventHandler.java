@@ -1,0 +1,75 @@
+package com.bumpgrade.commerce.api.config;
+
+import org.axonframework.common.annotation.AnnotationUtils;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
+import org.axonframework.messaging.annotation.MessageHandlingMember;
+import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.lang.reflect.Method;
+
+/**
+ * Runs every {@code @EventHandler} of a {@code @ProcessingGroup} class behind a savepoint of the batch's transaction
+ * (PROPAGATION_NESTED on the transaction manager Axon's {@code SpringTransactionManager} wraps).
+ * <p>
+ * Why: a processor handles a whole batch in one PostgreSQL transaction, and after any SQL error PostgreSQL refuses
+ * every further statement of it. Axon's {@code DeadLetteringEventHandlerInvoker} catches a handler's failure
+ * outside the handler members that enhancers wrap, and then inserts the dead letter into that same transaction; the
+ * insert failed, the batch rolled back and was retried forever. Rolling back to the savepoint before the failure
+ * leaves the handler restores a usable transaction, so only the failing event's sequence is parked and the rest
+ * of the batch commits. Aggregates' sourcing handlers, sagas, command and query handlers are left alone.
+ */
+public class SavepointPerEventHandler implements HandlerEnhancerDefinition {
+    private final PlatformTransactionManager transactions;
+    private final TransactionDefinition nested;
+
+    public SavepointPerEventHandler(PlatformTransactionManager transactions) {
+        this.transactions = transactions;
+        DefaultTransactionDefinition definition =
+                new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED);
+        definition.setName("event-handler-savepoint");
+        this.nested = definition;
+    }
+
+    @Override
+    public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
+        boolean processingGroupEventHandler = original.canHandleMessageType(EventMessage.class)
+                && original.hasAnnotation(EventHandler.class)
+                && original.unwrap(Method.class)
+                .map(method -> AnnotationUtils.isAnnotationPresent(method.getDeclaringClass(), ProcessingGroup.class))
+                .orElse(false);
+        return processingGroupEventHandler ? new Savepointed<>(original) : original;
+    }
+
+    private final class Savepointed<T> extends WrappedMessageHandlingMember<T> {
+        private Savepointed(MessageHandlingMember<T> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public Object handle(Message<?> message, T target) throws Exception {
+            // Outside a transaction (none today) there is nothing to protect, and no reason to open one here.
+            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                return super.handle(message, target);
+            }
+            TransactionStatus savepoint = transactions.getTransaction(nested);
+            Object result;
+            try {
+                result = super.handle(message, target);
+            } catch (Exception | Error failure) {
+                transactions.rollback(savepoint);
+                throw failure;
+            }
+            transactions.commit(savepoint);
+            return result;
+        }
+    }
+}

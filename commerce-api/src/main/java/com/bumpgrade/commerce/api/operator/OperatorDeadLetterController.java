@@ -1,0 +1,43 @@
+package com.bumpgrade.commerce.api.operator;
+
+import com.bumpgrade.commerce.api.security.ApiCaller;
+import com.bumpgrade.commerce.api.security.Role;
+import com.bumpgrade.commerce.api.web.ApiException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform operator's view of every processing group's dead letters. Dead letters belong to no publisher
+ * (a projection's letter may hold any publisher's event), so only the operator sees them, and only as reason
+ * codes, never as failure messages or payloads.
+ */
+@RestController
+@RequestMapping(path = "/api/commerce/operator", produces = MediaType.APPLICATION_JSON_VALUE)
+public class OperatorDeadLetterController {
+    private final DeadLetterListing listing;
+
+    public OperatorDeadLetterController(DeadLetterListing listing) {
+        this.listing = listing;
+    }
+
+    @GetMapping("/dead-letters")
+    public Mono<Map<String, List<DeadLetterListing.DeadLetterSummary>>> deadLetters(
+            @RequestParam(required = false) String processingGroup, @RequestParam(defaultValue = "100") int limit,
+            ServerWebExchange exchange) {
+        ApiCaller.of(exchange).requireRole(Role.OPERATOR);
+        if (processingGroup != null && !processingGroup.matches("[a-z0-9-]{1,64}")) {
+            throw ApiException.badRequest("invalid_processing_group", "processingGroup must name a processing group.");
+        }
+        return Mono.fromCallable(() -> Map.of("deadLetters", listing.list(processingGroup, limit)))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+}
