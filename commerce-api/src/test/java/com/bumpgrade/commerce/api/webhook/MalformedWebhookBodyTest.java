@@ -11,11 +11,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The webhook route is public: a client that sends a broken chunked body must not be able to fill the log with a
@@ -65,10 +63,15 @@ class MalformedWebhookBodyTest extends ServiceTest {
         // the server may log asynchronously, after the connection closed
         Thread.sleep(1000);
         List<String> lines = CapturedLogs.lines();
-        List<String> written = lines.subList(before, lines.size());
+        // the web layers' lines only: other tests' background processing may log in the same moment
+        List<String> written = lines.subList(before, lines.size()).stream()
+                .filter(line -> line.startsWith("reactor.") || line.startsWith("io.netty")
+                        || line.startsWith("org.springframework.web") || line.startsWith("org.springframework.http")
+                        || line.startsWith("com.bumpgrade.commerce.api.web") || line.contains("/stripe/webhook"))
+                .toList();
         assertThat(written).hasSizeLessThanOrEqualTo(bodies.length);
         assertThat(written).allSatisfy(line -> {
-            assertThat(line).doesNotContain("\n\tat ").doesNotContain("\tat ");
+            assertThat(line).doesNotContain("\tat ").doesNotContain("Status and headers already sent");
             assertThat(line.length()).isLessThan(400);
         });
     }
