@@ -136,7 +136,7 @@ public class ReferralController {
     }
 
     private static ApiException noCatalogue() {
-        return new ApiException(HttpStatus.CONFLICT, "publisher_not_in_catalog",
+        return new ApiException(HttpStatus.CONFLICT, "publisher_has_no_catalog",
                 "This publisher has no catalogue yet; partners can be registered once it has one.");
     }
 }

@@ -31,7 +31,7 @@ class PartnerRegistrationTest extends ServiceTest {
             ApiClient.Response response = api().post("/api/commerce/partners").token(Tokens.NEWCOMER_OWNER)
                     .billing(ApiClient.uniqueKey("newcomer"), "corr-newcomer").json(body).send();
             assertThat(response.status()).as(response.body()).isEqualTo(409);
-            assertThat(response.errorCode()).isEqualTo("publisher_not_in_catalog");
+            assertThat(response.errorCode()).isEqualTo("publisher_has_no_catalog");
             assertThat(response.body()).doesNotContain("Exception").doesNotContain("partner_publisher_id_fkey");
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM partner WHERE publisher_id = 'newcomer'", Long.class))
