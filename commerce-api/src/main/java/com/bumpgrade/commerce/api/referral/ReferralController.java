@@ -5,6 +5,7 @@ import com.bumpgrade.commerce.api.envelope.BillingWriteEnvelope;
 import com.bumpgrade.commerce.api.envelope.WriteOutcome;
 import com.bumpgrade.commerce.api.security.ApiCaller;
 import com.bumpgrade.commerce.api.security.Role;
+import com.bumpgrade.commerce.api.web.ApiErrors;
 import com.bumpgrade.commerce.api.web.ApiException;
 import com.bumpgrade.commerce.domain.commission.PartnerId;
 import com.bumpgrade.commerce.domain.commission.ReferralClickId;
@@ -113,6 +114,9 @@ public class ReferralController {
         if (bps == null || bps < 0 || bps > 10_000) {
             throw ApiException.badRequest("invalid_field", "Field 'commissionBasisPoints' must be 0-10000.");
         }
+        if (!registry.publisherExists(caller.publisher())) {
+            throw noCatalogue();
+        }
         String phrase = "Register partner " + request.partnerId() + " with code " + request.referralCode() + " at "
                 + bps + " basis points";
         Optional<ResponseEntity<String>> preview = envelope.previewUnlessConfirmed(phrase, request.confirmation(),
@@ -123,11 +127,17 @@ public class ReferralController {
         return envelope.execute(write, () -> {
             ReferralRegistry.Partner partner = new ReferralRegistry.Partner(request.partnerId(),
                     request.displayName().strip(), request.referralCode(), bps, true);
-            if (!registry.register(caller.publisher(), partner)) {
-                return WriteOutcome.done(HttpStatus.CONFLICT, com.bumpgrade.commerce.api.web.ApiErrors.body(
+            return switch (registry.register(caller.publisher(), partner)) {
+                case REGISTERED -> WriteOutcome.done(HttpStatus.CREATED, Map.of("status", "registered", "partner", partner));
+                case TAKEN -> WriteOutcome.done(HttpStatus.CONFLICT, ApiErrors.body(
                         "partner_exists", "The partner id or referral code is already registered."));
-            }
-            return WriteOutcome.done(HttpStatus.CREATED, Map.of("status", "registered", "partner", partner));
+                case NO_PUBLISHER -> throw noCatalogue();
+            };
         });
+    }
+
+    private static ApiException noCatalogue() {
+        return new ApiException(HttpStatus.CONFLICT, "publisher_has_no_catalog",
+                "This publisher has no catalogue yet; partners can be registered once it has one.");
     }
 }

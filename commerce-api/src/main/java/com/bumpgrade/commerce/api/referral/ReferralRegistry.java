@@ -4,10 +4,12 @@ import com.bumpgrade.commerce.domain.commission.AttributionPolicy;
 import com.bumpgrade.commerce.domain.commission.PartnerId;
 import com.bumpgrade.commerce.domain.commission.ReferralClickId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -45,15 +47,29 @@ public class ReferralRegistry {
                 publisher.value());
     }
 
-    /** False when the partner id or the referral code is already taken for this publisher. */
-    public boolean register(PublisherId publisher, Partner partner) {
+    public enum Registration { REGISTERED, TAKEN, NO_PUBLISHER }
+
+    /** Partners hang off the publisher's catalogue row (V6's foreign key), which a token alone does not create. */
+    public boolean publisherExists(PublisherId publisher) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM publisher WHERE publisher_id = ?)",
+                Boolean.class, publisher.value()));
+    }
+
+    /** {@code TAKEN} when the partner id or the referral code is already taken for this publisher. */
+    public Registration register(PublisherId publisher, Partner partner) {
         try {
             jdbc.update("INSERT INTO partner (publisher_id, partner_id, display_name, referral_code, "
                             + "commission_basis_points) VALUES (?, ?, ?, ?, ?)", publisher.value(), partner.partnerId(),
                     partner.displayName(), partner.referralCode(), partner.commissionBasisPoints());
-            return true;
+            return Registration.REGISTERED;
         } catch (DuplicateKeyException e) {
-            return false;
+            return Registration.TAKEN;
+        } catch (DataIntegrityViolationException e) {
+            // the foreign key to publisher: the row went away after the check (or never was)
+            if (e.getMostSpecificCause() instanceof SQLException sql && "23503".equals(sql.getSQLState())) {
+                return Registration.NO_PUBLISHER;
+            }
+            throw e;
         }
     }
 

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * What a bearer token may do. {@code OPERATOR} is the platform operator: it belongs to no publisher and sees only
- * what belongs to none (unattributed webhook evidence, every processing group's dead letters).
+ * what belongs to none: webhook evidence and translation dead letters attributed to no publisher, and the
+ * dead-letter listing of every processing group.
  */
 public enum Role {
     AGENT, OWNER, AUDITOR, OPERATOR;

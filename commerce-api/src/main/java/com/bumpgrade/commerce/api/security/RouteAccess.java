@@ -20,6 +20,7 @@ public final class RouteAccess {
     private static final List<Role> PUBLISHER_ROLES = List.of(Role.AGENT, Role.OWNER, Role.AUDITOR);
     private static final List<Role> AGENT_OR_OWNER = List.of(Role.AGENT, Role.OWNER);
     private static final List<Role> OWNER_OR_AUDITOR = List.of(Role.OWNER, Role.AUDITOR);
+    private static final List<Role> OWNER_AUDITOR_OR_OPERATOR = List.of(Role.OWNER, Role.AUDITOR, Role.OPERATOR);
     private static final List<Role> OWNER = List.of(Role.OWNER);
     private static final List<Role> OPERATOR = List.of(Role.OPERATOR);
     private static final List<Role> PUBLIC = List.of();
@@ -51,9 +52,10 @@ public final class RouteAccess {
             new Rule(HttpMethod.GET, "/api/commerce/commission-entries/{entryId}", OWNER_OR_AUDITOR),
             new Rule(HttpMethod.POST, "/api/commerce/commission-entries/{entryId}/{action}", OWNER),
 
-            new Rule(HttpMethod.GET, "/api/commerce/stripe/webhook-events", OWNER_OR_AUDITOR),
-            new Rule(HttpMethod.GET, "/api/commerce/stripe/dead-letters", OWNER_OR_AUDITOR),
-            new Rule(HttpMethod.POST, "/api/commerce/stripe/webhook-events/{evidenceId}/redrive", OWNER_OR_AUDITOR),
+            // the operator sees only the evidence and dead letters that no publisher owns
+            new Rule(HttpMethod.GET, "/api/commerce/stripe/webhook-events", OWNER_AUDITOR_OR_OPERATOR),
+            new Rule(HttpMethod.GET, "/api/commerce/stripe/dead-letters", OWNER_AUDITOR_OR_OPERATOR),
+            new Rule(HttpMethod.POST, "/api/commerce/stripe/webhook-events/{evidenceId}/redrive", OWNER),
 
             new Rule(HttpMethod.GET, "/api/commerce/operator/dead-letters", OPERATOR));
 

@@ -39,6 +39,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -68,11 +69,13 @@ public class StripeEventTranslator {
     private final StripePaymentLookup payments;
     private final CommandGateway commands;
     private final EntitlementProperties entitlements;
+    private final CheckoutIntentOwners owners;
     private final Clock clock;
 
     public StripeEventTranslator(WebhookDeliveries deliveries, StripeReferenceVault vault,
                                  StripePaymentLookup payments, CommandGateway commands,
-                                 EntitlementProperties entitlements, Clock clock) {
+                                 EntitlementProperties entitlements, CheckoutIntentOwners owners, Clock clock) {
+        this.owners = owners;
         this.entitlements = entitlements;
         this.deliveries = deliveries;
         this.vault = vault;
@@ -149,16 +152,11 @@ public class StripeEventTranslator {
         CheckoutIntentId intent() {
             return CheckoutIntentId.of(intentId);
         }
+    }
 
-        /** Bumpgrade wrote it into the session's metadata; trusted because the session matched the vault. */
-        PublisherId publisher() {
-            String value = session.getMetadata() == null ? null : session.getMetadata().get("bumpgrade_publisher_id");
-            try {
-                return value == null ? null : PublisherId.of(value);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
+    /** The intent's publisher by Bumpgrade's own record; the payload's metadata never names it. */
+    private PublisherId publisherOf(String intentId) {
+        return owners.publisherOf(intentId).orElse(null);
     }
 
     /** The intent of a session, only if Bumpgrade created that session (the vault links them). */
@@ -178,10 +176,12 @@ public class StripeEventTranslator {
         if (type.equals("checkout.session.completed")
                 && !"paid".equals(paymentStatus) && !"no_payment_required".equals(paymentStatus)) {
             // a delayed payment method: async_payment_succeeded or _failed follows
-            return new Conclusion(EvidenceOutcome.IGNORED, "payment_pending", matched.publisher(), matched.intentId());
+            return new Conclusion(EvidenceOutcome.IGNORED, "payment_pending", publisherOf(matched.intentId()),
+                    matched.intentId());
         }
         if (session.getAmountTotal() == null || session.getCurrency() == null) {
-            return new Conclusion(EvidenceOutcome.REJECTED, "amount_missing", matched.publisher(), matched.intentId());
+            return new Conclusion(EvidenceOutcome.REJECTED, "amount_missing", publisherOf(matched.intentId()),
+                    matched.intentId());
         }
         if (session.getPaymentIntent() != null) {
             vault.put(matched.intentId(), StripeReferenceVault.Kind.PAYMENT_INTENT, session.getPaymentIntent());
@@ -201,27 +201,41 @@ public class StripeEventTranslator {
 
     /**
      * Billing events only say that something changed: the subscription is re-read, and its current state recorded
-     * on the entitlement the checkout granted (found through metadata Bumpgrade set on the subscription).
+     * on the entitlement the checkout granted. The checkout is the one the private reference table links to the
+     * subscription (linked when its session completed), else the one named in metadata Bumpgrade set on the
+     * subscription; either way the publisher is the intent's own, never the metadata's.
      */
     private Conclusion subscription(WebhookEvidenceId evidence, String subscriptionId) {
         if (subscriptionId == null) {
             return Conclusion.of(EvidenceOutcome.IGNORED, "no_subscription");
         }
         Optional<StripePaymentLookup.SubscriptionState> state = payments.subscription(subscriptionId);
-        String intentId = state.map(s -> s.metadata().get("bumpgrade_checkout_intent_id")).orElse(null);
-        String offerId = state.map(s -> s.metadata().get("bumpgrade_offer_id")).orElse(null);
-        String publisher = state.map(s -> s.metadata().get("bumpgrade_publisher_id")).orElse(null);
-        if (!CheckoutIntentId.isWellFormed(intentId) || offerId == null || publisher == null) {
+        if (state.isEmpty()) {
             return Conclusion.of(EvidenceOutcome.UNMATCHED, "unknown_subscription");
         }
-        vault.put(intentId, StripeReferenceVault.Kind.SUBSCRIPTION, subscriptionId);
+        Optional<String> linked = vault.findBumpgradeId(StripeReferenceVault.Kind.SUBSCRIPTION, subscriptionId)
+                .filter(CheckoutIntentId::isWellFormed);
+        String intentId = linked.orElse(state.get().metadata().get("bumpgrade_checkout_intent_id"));
+        String offerId = state.get().metadata().get("bumpgrade_offer_id");
+        PublisherId publisher = CheckoutIntentId.isWellFormed(intentId) ? publisherOf(intentId) : null;
+        if (publisher == null || offerId == null) {
+            return Conclusion.of(EvidenceOutcome.UNMATCHED, "unknown_subscription");
+        }
+        if (linked.isEmpty()) {
+            vault.put(intentId, StripeReferenceVault.Kind.SUBSCRIPTION, subscriptionId);
+        }
         EntitlementId entitlement = EntitlementId.forPurchase(CheckoutIntentId.of(intentId), OfferId.of(offerId));
-        // Before the checkout's payment was recorded there is no entitlement yet: this fails and is retried.
-        boolean changed = commands.sendAndWait(new RecordSubscriptionState(entitlement, evidence,
-                state.get().status(), clock.instant(), state.get().currentPeriodEnd(), entitlements.gracePeriod()));
+        boolean changed;
+        try {
+            changed = commands.sendAndWait(new RecordSubscriptionState(entitlement, evidence,
+                    state.get().status(), clock.instant(), state.get().currentPeriodEnd(), entitlements.gracePeriod()));
+        } catch (AggregateNotFoundException early) {
+            // Before the checkout's payment was recorded there is no entitlement yet: name the owner, fail, retry.
+            commands.sendAndWait(new AttributeStripeEvent(evidence, publisher, CHECKOUT, intentId, clock.instant()));
+            throw new DeferredTranslation("entitlement_not_yet_granted");
+        }
         return new Conclusion(changed ? EvidenceOutcome.PROCESSED : EvidenceOutcome.IGNORED,
-                changed ? "access_" + state.get().status() : "access_unchanged", PublisherId.of(publisher),
-                intentId);
+                changed ? "access_" + state.get().status() : "access_unchanged", publisher, intentId);
     }
 
     private static String subscriptionOf(Invoice invoice) {
@@ -237,7 +251,7 @@ public class StripeEventTranslator {
             return Conclusion.of(EvidenceOutcome.UNMATCHED, "unknown_payment");
         }
         if (charge.getAmountRefunded() == null || charge.getCurrency() == null) {
-            return new Conclusion(EvidenceOutcome.REJECTED, "amount_missing", null, intent.get());
+            return new Conclusion(EvidenceOutcome.REJECTED, "amount_missing", publisherOf(intent.get()), intent.get());
         }
         StripeOutcome outcome = commands.sendAndWait(new RecordCheckoutRefund(CheckoutIntentId.of(intent.get()),
                 evidence, Money.of(charge.getAmountRefunded(), charge.getCurrency()),

@@ -29,8 +29,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Evidence and dead-letter queries, and the owner's confirmed re-drive of a dead-lettered event. Evidence not
- * attributed to a publisher (unverified or unmatched events) is shown to auditors only.
+ * Evidence and dead-letter queries, and the owner's confirmed re-drive of a dead-lettered event. Owners and
+ * auditors see their own publisher's evidence only. Evidence attributed to no publisher (unverified, unmatched,
+ * or failed before Bumpgrade's records named its publisher) may be anyone's, so only the platform operator, who
+ * belongs to no publisher, sees it; the operator does not re-drive (a re-drive is a publisher's billing write).
  */
 @Service
 public class WebhookEvidenceService {
@@ -56,7 +58,7 @@ public class WebhookEvidenceService {
     }
 
     public List<WebhookEvidenceView> list(ApiCaller caller, String status, String type, int limit) {
-        caller.requireRole(Role.OWNER, Role.AUDITOR);
+        caller.requireRole(Role.OWNER, Role.AUDITOR, Role.OPERATOR);
         if (status != null && !STATUSES.contains(status)) {
             throw ApiException.badRequest("invalid_status", "status must be one of " + STATUSES + ".");
         }
@@ -67,14 +69,14 @@ public class WebhookEvidenceService {
     }
 
     public List<WebhookEvidenceView> deadLetters(ApiCaller caller, int limit) {
-        caller.requireRole(Role.OWNER, Role.AUDITOR);
+        caller.requireRole(Role.OWNER, Role.AUDITOR, Role.OPERATOR);
         List<WebhookEvidenceView> letters = new ArrayList<>(query(caller, "dead-lettered", null, null, limit));
         letters.addAll(query(caller, "failed", null, null, limit));
         return letters;
     }
 
     public ResponseEntity<?> redrive(ApiCaller caller, HttpHeaders headers, String evidenceId, RedriveRequest request) {
-        caller.requireRole(Role.OWNER, Role.AUDITOR);
+        caller.requireRole(Role.OWNER);
         if (!WebhookEvidenceId.isWellFormed(evidenceId)) {
             throw ApiException.notFound();
         }
@@ -111,8 +113,9 @@ public class WebhookEvidenceService {
 
     private List<WebhookEvidenceView> query(ApiCaller caller, String status, String type, String evidenceId,
                                             int limit) {
-        return queries.query(new WhichWebhookEvidence(caller.publisher(), caller.role() == Role.AUDITOR, status, type,
-                        evidenceId, limit, properties.maxAttempts()),
+        // the operator's publisher is null: the query then answers the unattributed evidence only
+        return queries.query(new WhichWebhookEvidence(caller.publisher(), status, type, evidenceId, limit,
+                        properties.maxAttempts()),
                 ResponseTypes.multipleInstancesOf(WebhookEvidenceView.class)).join();
     }
 }

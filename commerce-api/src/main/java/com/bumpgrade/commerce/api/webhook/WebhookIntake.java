@@ -82,7 +82,10 @@ public class WebhookIntake {
     private record StripeEnvelope(String id, String type, boolean livemode, String apiVersion, Instant created) {
     }
 
-    /** Only a Stripe v1 snapshot event is accepted: object "event", an evt_ id, a type, created and data.object. */
+    /**
+     * Only a Stripe v1 snapshot event is accepted: object "event", an evt_ id, a type, an integer created and an
+     * object data.object. Each field must have its JSON type: asText() would read {@code "type":7} as "7".
+     */
     private StripeEnvelope parse(String payload) {
         JsonNode root;
         try {
@@ -90,21 +93,37 @@ public class WebhookIntake {
         } catch (JsonProcessingException e) {
             throw notAnEvent();
         }
-        if (root == null || !root.isObject() || !"event".equals(root.path("object").asText(null))) {
+        if (root == null || !root.isObject() || !"event".equals(text(root, "object"))) {
             throw notAnEvent();
         }
-        String id = root.path("id").asText("");
-        String type = root.path("type").asText("");
-        if (!id.matches("evt_[A-Za-z0-9_]{1,200}") || !type.matches("[a-z0-9_.]{1,128}")
-                || !root.path("created").canConvertToLong() || !root.path("data").path("object").isObject()) {
+        String id = text(root, "id");
+        String type = text(root, "type");
+        JsonNode created = root.path("created");
+        if (id == null || !id.matches("evt_[A-Za-z0-9_]{1,200}") || type == null || !type.matches("[a-z0-9_.]{1,128}")
+                || !created.isIntegralNumber() || !created.canConvertToLong()
+                || !root.path("data").path("object").isObject()) {
             throw notAnEvent();
         }
-        String apiVersion = root.path("api_version").isTextual() ? root.path("api_version").asText() : null;
+        JsonNode livemode = root.path("livemode");
+        if (!livemode.isMissingNode() && !livemode.isNull() && !livemode.isBoolean()) {
+            throw notAnEvent();
+        }
+        JsonNode version = root.path("api_version");
+        if (!version.isMissingNode() && !version.isNull() && !version.isTextual()) {
+            throw notAnEvent();
+        }
+        String apiVersion = version.isTextual() ? version.asText() : null;
         if (apiVersion != null && !apiVersion.matches("[A-Za-z0-9_.-]{1,64}")) {
             throw notAnEvent();
         }
-        return new StripeEnvelope(id, type, root.path("livemode").asBoolean(false), apiVersion,
-                Instant.ofEpochSecond(root.path("created").asLong()));
+        return new StripeEnvelope(id, type, livemode.asBoolean(false), apiVersion,
+                Instant.ofEpochSecond(created.asLong()));
+    }
+
+    /** The field's value only if it is a JSON string. */
+    private static String text(JsonNode root, String field) {
+        JsonNode value = root.path(field);
+        return value.isTextual() ? value.asText() : null;
     }
 
     private static ApiException notAnEvent() {

@@ -155,6 +155,6 @@ class SubscriptionAccessApiTest extends WebhookTest {
         foreign.put("id", "sub_test_notBumpgrades0001");
         String evidence = deliver(StripeEvents.event(StripeEvents.newEventId(), "customer.subscription.updated",
                 foreign)).json().path("evidenceId").asText();
-        awaitEvidence(Tokens.AUDITOR, evidence, "unmatched");
+        awaitEvidence(Tokens.OPERATOR, evidence, "unmatched");
     }
 }

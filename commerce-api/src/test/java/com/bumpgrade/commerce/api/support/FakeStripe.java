@@ -235,6 +235,11 @@ public final class FakeStripe {
         subscriptions.get(subscriptionId).put("status", status);
     }
 
+    /** Changes one metadata value on a subscription, as anyone with access to the Stripe account could. */
+    public void putSubscriptionMetadata(String subscriptionId, String key, String value) {
+        ((ObjectNode) subscriptions.get(subscriptionId).path("metadata")).put(key, value);
+    }
+
     public ObjectNode subscription(String subscriptionId) {
         return subscriptions.get(subscriptionId).deepCopy();
     }

@@ -12,6 +12,8 @@ public final class Tokens {
     public static final String RIVAL_AUDITOR = "test-auditor-token-rival";
     /** The platform operator: belongs to no publisher. */
     public static final String OPERATOR = "test-operator-token";
+    /** Owner of publisher {@code newcomer}, which has a token but no catalogue row. */
+    public static final String NEWCOMER_OWNER = "test-owner-token-newcomer";
 
     private Tokens() {
     }

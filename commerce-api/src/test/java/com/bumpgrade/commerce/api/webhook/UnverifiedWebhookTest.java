@@ -9,7 +9,10 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Without a webhook secret, events are kept as unverified evidence and never move money-related state. */
+/**
+ * Without a webhook secret, events are kept as unverified evidence and never move money-related state. Nothing
+ * attributes an unverified event, so only the platform operator sees it.
+ */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = "stripe.webhook-secret=")
 class UnverifiedWebhookTest extends WebhookTest {
@@ -22,8 +25,8 @@ class UnverifiedWebhookTest extends WebhookTest {
         assertThat(response.json().path("verified").asBoolean()).isFalse();
         String evidenceId = response.json().path("evidenceId").asText();
 
-        assertThat(awaitEvidence(Tokens.AUDITOR, evidenceId, "ignored").path("reason").asText()).isEqualTo("unverified");
-        assertThat(awaitEvidence(Tokens.AUDITOR, evidenceId, "ignored").path("verification").asText())
+        assertThat(awaitEvidence(Tokens.OPERATOR, evidenceId, "ignored").path("reason").asText()).isEqualTo("unverified");
+        assertThat(awaitEvidence(Tokens.OPERATOR, evidenceId, "ignored").path("verification").asText())
                 .isEqualTo("unverified");
         assertThat(awaitIntent(intent, "open").path("status").asText()).isEqualTo("open");
         assertThat(eventCount(intent, "CheckoutPaid")).isZero();

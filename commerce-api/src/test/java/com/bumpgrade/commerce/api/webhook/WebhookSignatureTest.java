@@ -73,6 +73,32 @@ class WebhookSignatureTest extends WebhookTest {
         assertThat(receivedEvents()).isEqualTo(events);
     }
 
+    /** Signed, but a field has the wrong JSON type: jackson's asText() would have turned 7 into "7". */
+    @Test
+    void signedEventsWithWronglyTypedShapeFieldsAreRefused() {
+        long deliveries = deliveries();
+        long events = receivedEvents();
+        String data = "\"data\":{\"object\":{}}";
+        for (String body : new String[]{
+                "{\"id\":\"evt_1\",\"object\":\"event\",\"type\":7,\"created\":1," + data + "}",
+                "{\"id\":\"evt_1\",\"object\":\"event\",\"type\":true,\"created\":1," + data + "}",
+                "{\"id\":\"evt_1\",\"object\":\"event\",\"type\":[\"x\"],\"created\":1," + data + "}",
+                "{\"id\":[\"evt_1\"],\"object\":\"event\",\"type\":\"x\",\"created\":1," + data + "}",
+                "{\"id\":\"evt_1\",\"object\":[\"event\"],\"type\":\"x\",\"created\":1," + data + "}",
+                "{\"id\":\"evt_1\",\"object\":\"event\",\"type\":\"x\",\"created\":\"1\"," + data + "}",
+                "{\"id\":\"evt_1\",\"object\":\"event\",\"type\":\"x\",\"created\":1.5," + data + "}",
+                "{\"id\":\"evt_1\",\"object\":\"event\",\"type\":\"x\",\"created\":true," + data + "}",
+                "{\"id\":\"evt_1\",\"object\":\"event\",\"type\":\"x\",\"created\":1,\"data\":{\"object\":[]}}",
+                "{\"id\":\"evt_1\",\"object\":\"event\",\"type\":\"x\",\"created\":1,\"livemode\":\"true\"," + data + "}",
+                "{\"id\":\"evt_1\",\"object\":\"event\",\"type\":\"x\",\"created\":1,\"api_version\":7," + data + "}"}) {
+            ApiClient.Response response = deliver(body);
+            assertThat(response.status()).as("body %s -> %s", body, response.body()).isEqualTo(400);
+            assertThat(response.errorCode()).as(body).isEqualTo("not_a_stripe_event");
+        }
+        assertThat(deliveries()).isEqualTo(deliveries);
+        assertThat(receivedEvents()).isEqualTo(events);
+    }
+
     @Test
     void anyConfiguredSecretVerifiesDuringRotation() {
         String payload = completed(openIntent());

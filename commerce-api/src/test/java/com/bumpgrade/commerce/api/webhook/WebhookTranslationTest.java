@@ -235,12 +235,13 @@ class WebhookTranslationTest extends WebhookTest {
         String foreignCharge = deliver(StripeEvents.event(StripeEvents.newEventId(), "charge.refunded",
                 StripeEvents.charge("pi_test_notBumpgrades000001", 500, 500, true))).json().path("evidenceId").asText();
 
-        // not attributed to any publisher: auditors see them, owners do not
-        assertThat(awaitEvidence(Tokens.AUDITOR, unknownType, "ignored").path("reason").asText())
+        // not attributed to any publisher: the platform operator sees them, no publisher's owner or auditor does
+        assertThat(awaitEvidence(Tokens.OPERATOR, unknownType, "ignored").path("reason").asText())
                 .isEqualTo("unhandled_type");
-        assertThat(awaitEvidence(Tokens.AUDITOR, foreignSession, "unmatched").has("publisherId")).isFalse();
-        awaitEvidence(Tokens.AUDITOR, foreignCharge, "unmatched");
+        assertThat(awaitEvidence(Tokens.OPERATOR, foreignSession, "unmatched").has("publisherId")).isFalse();
+        awaitEvidence(Tokens.OPERATOR, foreignCharge, "unmatched");
         assertThat(evidence(Tokens.OWNER, foreignSession)).isNull();
+        assertThat(evidence(Tokens.AUDITOR, foreignSession)).isNull();
     }
 
     @Test

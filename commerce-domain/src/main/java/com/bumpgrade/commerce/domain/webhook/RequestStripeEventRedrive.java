@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-/** An owner's or auditor's confirmed request to process a dead-lettered event again. */
+/** An owner's confirmed request to process their publisher's dead-lettered event again. */
 public record RequestStripeEventRedrive(@TargetAggregateIdentifier WebhookEvidenceId evidenceId,
                                         PublisherId publisherId, Long expectedVersion, BillingContext context,
                                         Instant requestedAt) {

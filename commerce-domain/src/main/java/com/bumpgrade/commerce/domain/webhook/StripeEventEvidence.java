@@ -70,7 +70,8 @@ public class StripeEventEvidence {
 
     @CommandHandler
     public void handle(RequestStripeEventRedrive command) {
-        if (publisherId != null && !publisherId.equals(command.publisherId())) {
+        // unattributed evidence may be any publisher's: nobody re-drives it, and it is as unknown as a foreign one
+        if (publisherId == null || !publisherId.equals(command.publisherId())) {
             throw new BillingRuleViolation("not_found", "The webhook evidence was not found.");
         }
         StaleStatePolicy.requireCurrent(command.expectedVersion(), AggregateLifecycle.getVersion());

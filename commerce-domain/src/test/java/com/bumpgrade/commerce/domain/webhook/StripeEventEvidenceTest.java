@@ -285,11 +285,11 @@ class StripeEventEvidenceTest {
         }
 
         @Test
-        void redriveOfUnattributedEvidenceAtVersionZeroIsRequested() {
+        void redriveOfUnattributedEvidenceIsNotFound() {
             fixture.given(received())
                     .when(redrive(PUBLISHER, 0L))
-                    .expectSuccessfulHandlerExecution()
-                    .expectEvents(redriveRequested(PUBLISHER));
+                    .expectException(violation("not_found"))
+                    .expectNoEvents();
         }
 
         @Test

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Builds {@code webhook_evidence_view}. Events still failing translation are shown from Axon's dead-letter queue
@@ -32,6 +33,8 @@ public class WebhookEvidenceProjection {
     public static final String GROUP = "webhook-evidence-view";
     /** The processing group that translates events into commands (in the api module). */
     public static final String TRANSLATION_GROUP = "stripe-event-translation";
+
+    private static final Pattern FAILURE_CODE = Pattern.compile("[a-z0-9_]{1,64}");
 
     private final JdbcTemplate jdbc;
 
@@ -93,7 +96,7 @@ public class WebhookEvidenceProjection {
     public List<WebhookEvidenceView> answer(WhichWebhookEvidence query) {
         StringBuilder sql = new StringBuilder("""
                 SELECT * FROM (
-                  SELECT v.*, coalesce(d.attempts, 0) AS attempts, d.cause_type,
+                  SELECT v.*, coalesce(d.attempts, 0) AS attempts, d.failure, d.attempts IS NOT NULL AS lettered,
                          CASE WHEN d.attempts IS NOT NULL AND v.status = 'received'
                               THEN CASE WHEN d.attempts >= ? THEN 'dead-lettered' ELSE 'failed' END
                               ELSE v.status END AS effective_status
@@ -101,14 +104,18 @@ public class WebhookEvidenceProjection {
                   LEFT JOIN LATERAL (
                     SELECT max(coalesce((convert_from(e.diagnostics, 'UTF8')::jsonb ->> 'retries')::int, 1))
                                AS attempts,
-                           max(e.cause_type) AS cause_type
+                           max(convert_from(e.diagnostics, 'UTF8')::jsonb ->> 'failure') AS failure
                     FROM dead_letter_entry e
                     WHERE e.processing_group = ? AND e.aggregate_identifier = v.evidence_id
                     HAVING count(*) > 0) d ON TRUE
-                  WHERE (v.publisher_id = ?""");
-        List<Object> args = new ArrayList<>(List.of(query.maxAttempts(), TRANSLATION_GROUP,
-                query.publisherId().value()));
-        sql.append(query.includeUnattributed() ? " OR v.publisher_id IS NULL)" : ")");
+                  WHERE """);
+        List<Object> args = new ArrayList<>(List.of(query.maxAttempts(), TRANSLATION_GROUP));
+        if (query.publisherId() == null) {
+            sql.append(" v.publisher_id IS NULL");
+        } else {
+            sql.append(" v.publisher_id = ?");
+            args.add(query.publisherId().value());
+        }
         sql.append(") x WHERE TRUE");
         if (query.status() != null) {
             sql.append(" AND effective_status = ?");
@@ -128,14 +135,17 @@ public class WebhookEvidenceProjection {
     }
 
     private static WebhookEvidenceView map(ResultSet rs, int row) throws SQLException {
-        String cause = rs.getString("cause_type");
+        // only a stable code leaves: never the exception's class or message that Axon keeps with the letter
+        String failure = rs.getString("failure");
+        String lastFailure = failure != null && FAILURE_CODE.matcher(failure).matches() ? failure
+                : rs.getBoolean("lettered") ? "handler_failed" : null;
         return new WebhookEvidenceView(rs.getString("evidence_id"), rs.getString("event_type"),
                 rs.getBoolean("livemode"), rs.getString("api_version"), instant(rs, "stripe_created_at"),
                 instant(rs, "received_at"), rs.getString("payload_sha256"), rs.getString("verification"),
                 rs.getString("effective_status"), rs.getString("reason"), rs.getString("publisher_id"),
                 rs.getString("subject_type"), rs.getString("subject_id"), rs.getBoolean("payload_mismatch"),
                 instant(rs, "concluded_at"), rs.getLong("version"), rs.getInt("attempts"),
-                cause == null ? null : cause.substring(cause.lastIndexOf('.') + 1));
+                lastFailure);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
