@@ -1,15 +1,14 @@
 package com.bumpgrade.commerce.api.webhook;
 
+import com.bumpgrade.commerce.api.web.AlreadyAnsweredHandler;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.http.server.HttpServerResponse;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
@@ -32,21 +31,13 @@ public class StripeWebhookController {
         // sender always gets the 413 instead of a reset connection.
         return exchange.getRequest().getBody()
                 .reduce(new BoundedBody(), BoundedBody::add)
-                .onErrorResume(e -> refusedByServer(exchange), e -> Mono.empty())
+                .onErrorResume(e -> AlreadyAnsweredHandler.answeredByServer(exchange), e -> Mono.empty())
                 .defaultIfEmpty(new BoundedBody())
                 .publishOn(Schedulers.boundedElastic())
-                .flatMap(body -> refusedByServer(exchange) ? Mono.<Map<String, Object>>empty()
+                // a body that ended early because the server already refused it gets no second answer
+                .flatMap(body -> AlreadyAnsweredHandler.answeredByServer(exchange)
+                        ? Mono.<Map<String, Object>>empty()
                         : Mono.just(intake.receive(body.bytes(), signature)));
-    }
-
-    /**
-     * A body the HTTP decoder could not read (a malformed chunk) ends the body early: reactor-netty has then
-     * already answered 400, closed the connection and logged one line. Answering again would fail on the sent
-     * headers and log a long stack trace per request, which an anonymous sender could use to flood the log.
-     */
-    private static boolean refusedByServer(ServerWebExchange exchange) {
-        Object response = ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
-        return response instanceof HttpServerResponse sent && sent.hasSentHeaders();
     }
 
     /** Collects up to {@link #MAX_BODY} bytes and remembers whether more arrived. */

@@ -52,11 +52,17 @@ public final class RawHttp {
      * lost to a connection reset.
      */
     public Response send(String method, String target, Map<String, String> headers, byte[] body) {
+        return send(method, target, headers, body, true);
+    }
+
+    /** As above; without {@code contentLength} the body is sent as it is, framed by the given headers. */
+    public Response send(String method, String target, Map<String, String> headers, byte[] body,
+                         boolean contentLength) {
         StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
         Map<String, String> all = new LinkedHashMap<>();
         all.put("Host", "127.0.0.1:" + port);
         all.putAll(headers);
-        if (body != null) {
+        if (body != null && contentLength) {
             all.put("Content-Length", Integer.toString(body.length));
         }
         all.forEach((name, value) -> {
