@@ -2,6 +2,7 @@ package com.bumpgrade.commerce.api.web;
 
 import com.bumpgrade.commerce.api.support.ApiClient;
 import com.bumpgrade.commerce.api.support.Tokens;
+import com.bumpgrade.commerce.api.support.RivalPublisher;
 import com.bumpgrade.commerce.api.support.WebhookTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,16 +37,7 @@ class NoExistenceOracleTest extends WebhookTest {
 
     @BeforeEach
     void rivalPublisherHasRecords() {
-        jdbc.update("INSERT INTO publisher (publisher_id, display_name) VALUES ('rival', 'Rival') ON CONFLICT DO NOTHING");
-        jdbc.update("INSERT INTO product (product_id, publisher_id, title, kind) VALUES ('rival-pass', 'rival', "
-                + "'Rival pass', 'product') ON CONFLICT DO NOTHING");
-        jdbc.update("INSERT INTO offer (offer_id, publisher_id, product_id, title, role) VALUES ('rival-pass', "
-                + "'rival', 'rival-pass', 'Rival pass', 'main') ON CONFLICT DO NOTHING");
-        jdbc.update("INSERT INTO price (price_id, publisher_id, offer_id, amount_minor, currency, billing_type) "
-                + "VALUES ('price-rival-pass', 'rival', 'rival-pass', 500, 'USD', 'one_time') ON CONFLICT DO NOTHING");
-        jdbc.update("INSERT INTO partner (publisher_id, partner_id, display_name, referral_code, "
-                + "commission_basis_points) VALUES ('rival', 'partner-rival', 'Rival partner', 'RIV10', 1000) "
-                + "ON CONFLICT DO NOTHING");
+        RivalPublisher.sellsAPassWithAPartner(jdbc);
         if (foreign != null) {
             return;
         }
