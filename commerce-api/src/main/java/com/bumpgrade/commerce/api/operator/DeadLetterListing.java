@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.api.operator;
 
+import com.bumpgrade.commerce.api.webhook.DeadLetterAttempts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -9,7 +10,9 @@ import java.util.List;
 
 /**
  * Reads every processing group's dead letters straight from Axon's {@code dead_letter_entry} table: no claims are
- * taken and no payload is deserialized, so listing never interferes with the retrier or a re-drive.
+ * taken and no payload is deserialized, so listing never interferes with the retrier or a re-drive. The reason is
+ * the failure code the dead-letter policy recorded ({@link DeadLetterAttempts#failureCode}), the one vocabulary
+ * that webhook evidence shows too; the stored class name and message never leave the service.
  */
 @Component
 public class DeadLetterListing {
@@ -20,6 +23,9 @@ public class DeadLetterListing {
     }
 
     /** One dead letter: its group, its sequence (the aggregate id), the event's type and why it is there. */
+    /** A letter without a cause waits behind an earlier failed event of its sequence. */
+    static final String SEQUENCE_BLOCKED = "sequence_blocked";
+
     public record DeadLetterSummary(String processingGroup, String sequence, String eventType, String reasonCode,
                                     int attempts, Instant enqueuedAt, Instant lastTouchedAt) {
     }
@@ -27,9 +33,10 @@ public class DeadLetterListing {
     public List<DeadLetterSummary> list(String processingGroup, int limit) {
         StringBuilder sql = new StringBuilder("""
                 SELECT processing_group, sequence_identifier, payload_type, cause_type, enqueued_at, last_touched,
-                       (convert_from(diagnostics, 'UTF8')::jsonb ->> 'retries')::int AS retries
+                       (convert_from(diagnostics, 'UTF8')::jsonb ->> ?)::int AS retries,
+                       convert_from(diagnostics, 'UTF8')::jsonb ->> ? AS failure
                 FROM dead_letter_entry""");
-        List<Object> args = new ArrayList<>();
+        List<Object> args = new ArrayList<>(List.of(DeadLetterAttempts.RETRIES, DeadLetterAttempts.FAILURE));
         if (processingGroup != null) {
             sql.append(" WHERE processing_group = ?");
             args.add(processingGroup);
@@ -42,9 +49,17 @@ public class DeadLetterListing {
             // a letter with a cause failed at least once, even before the policy counted it
             int attempts = cause == null ? 0 : Math.max(1, retries);
             return new DeadLetterSummary(rs.getString("processing_group"), rs.getString("sequence_identifier"),
-                    simpleName(rs.getString("payload_type")), DeadLetterReasons.of(cause), attempts,
+                    simpleName(rs.getString("payload_type")), reason(cause, rs.getString("failure")), attempts,
                     instant(rs.getString("enqueued_at")), instant(rs.getString("last_touched")));
         }, args.toArray());
+    }
+
+    private static String reason(String cause, String failure) {
+        if (cause == null) {
+            return SEQUENCE_BLOCKED;
+        }
+        // letters parked before the policy recorded a code have none
+        return failure != null && failure.matches("[a-z0-9_]{1,64}") ? failure : DeadLetterAttempts.HANDLER_FAILED;
     }
 
     private static String simpleName(String payloadType) {
