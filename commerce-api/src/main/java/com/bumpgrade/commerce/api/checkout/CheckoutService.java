@@ -7,7 +7,6 @@ import com.bumpgrade.commerce.api.envelope.WriteOutcome;
 import com.bumpgrade.commerce.api.referral.ReferralProperties;
 import com.bumpgrade.commerce.api.referral.ReferralRegistry;
 import com.bumpgrade.commerce.api.security.ApiCaller;
-import com.bumpgrade.commerce.api.security.Role;
 import com.bumpgrade.commerce.api.stripe.CheckoutSessionRequest;
 import com.bumpgrade.commerce.api.stripe.CheckoutSessionResult;
 import com.bumpgrade.commerce.api.stripe.StripeCheckoutSessions;
@@ -76,7 +75,6 @@ public class CheckoutService {
     }
 
     public ResponseEntity<?> start(ApiCaller caller, HttpHeaders headers, CheckoutRequest request, String baseUrl) {
-        caller.requireRole(Role.AGENT, Role.OWNER);
         BillingWrite write = envelope.open(caller, headers, "checkout.start", request, false);
         Optional<ResponseEntity<String>> replay = envelope.replay(write);
         if (replay.isPresent()) {
@@ -106,7 +104,6 @@ public class CheckoutService {
      */
     public ResponseEntity<?> startPlan(ApiCaller caller, HttpHeaders headers, String planId,
                                        PlanCheckoutRequest request, String baseUrl) {
-        caller.requireRole(Role.OWNER);
         BillingWrite write = envelope.open(caller, headers, "plan.checkout:" + planId, request, false);
         Optional<ResponseEntity<String>> replay = envelope.replay(write);
         if (replay.isPresent()) {
@@ -175,7 +172,6 @@ public class CheckoutService {
 
     public ResponseEntity<?> expire(ApiCaller caller, HttpHeaders headers, String checkoutIntentId,
                                     ExpireCheckoutRequest request) {
-        caller.requireRole(Role.AGENT, Role.OWNER);
         if (!CheckoutIntentId.isWellFormed(checkoutIntentId)) {
             throw ApiException.notFound();
         }

@@ -59,7 +59,7 @@ public class DeadLetterListing {
             return SEQUENCE_BLOCKED;
         }
         // letters parked before the policy recorded a code have none
-        return failure != null && failure.matches("[a-z0-9_]{1,64}") ? failure : DeadLetterAttempts.HANDLER_FAILED;
+        return failure != null ? failure : DeadLetterAttempts.HANDLER_FAILED;
     }
 
     private static String simpleName(String payloadType) {

@@ -51,8 +51,8 @@ public class ReferralRegistry {
 
     /** Partners hang off the publisher's catalogue row (V6's foreign key), which a token alone does not create. */
     public boolean publisherExists(PublisherId publisher) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM publisher WHERE publisher_id = ?)",
-                Boolean.class, publisher.value()));
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM publisher WHERE publisher_id = ?)", Boolean.class, publisher.value()));
     }
 
     /** {@code TAKEN} when the partner id or the referral code is already taken for this publisher. */

@@ -26,20 +26,4 @@ public record ApiCaller(ActorId actor, Role role, PublisherId publisher) {
         }
         return caller;
     }
-
-    /** Refuses the request with 403 unless the caller has one of the roles. */
-    public ApiCaller requireRole(Role... allowed) {
-        for (Role role : allowed) {
-            if (this.role == role) {
-                return this;
-            }
-        }
-        throw new ForbiddenRole(role);
-    }
-
-    public static final class ForbiddenRole extends RuntimeException {
-        public ForbiddenRole(Role role) {
-            super("The " + role.publicName() + " role may not do this.", null, false, false);
-        }
-    }
 }

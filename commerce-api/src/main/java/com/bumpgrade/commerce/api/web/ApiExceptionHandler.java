@@ -1,6 +1,5 @@
 package com.bumpgrade.commerce.api.web;
 
-import com.bumpgrade.commerce.api.security.ApiCaller;
 import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -71,10 +70,6 @@ public class ApiExceptionHandler {
         return notFound();
     }
 
-    @ExceptionHandler(ApiCaller.ForbiddenRole.class)
-    ResponseEntity<Object> forbidden(ApiCaller.ForbiddenRole e) {
-        return ApiErrors.entity(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
-    }
 
     @ExceptionHandler(ServerWebInputException.class)
     ResponseEntity<Object> input(ServerWebInputException e) {
