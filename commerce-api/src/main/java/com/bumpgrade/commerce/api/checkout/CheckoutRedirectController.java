@@ -6,7 +6,6 @@ import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,11 +23,11 @@ import java.util.Optional;
 @RestController
 public class CheckoutRedirectController {
     private final StripeReferenceVault vault;
-    private final JdbcTemplate jdbc;
+    private final CheckoutStatuses statuses;
 
-    public CheckoutRedirectController(StripeReferenceVault vault, JdbcTemplate jdbc) {
+    public CheckoutRedirectController(StripeReferenceVault vault, CheckoutStatuses statuses) {
         this.vault = vault;
-        this.jdbc = jdbc;
+        this.statuses = statuses;
     }
 
     @GetMapping("/checkout/{checkoutIntentId}")
@@ -37,9 +36,7 @@ public class CheckoutRedirectController {
             return Mono.error(ApiException.notFound());
         }
         return Mono.fromCallable(() -> {
-            Optional<String> status = jdbc.query(
-                    "SELECT status FROM checkout_intent_view WHERE checkout_intent_id = ?",
-                    (rs, row) -> rs.getString(1), checkoutIntentId).stream().findFirst();
+            Optional<String> status = statuses.status(CheckoutIntentId.of(checkoutIntentId));
             // A closed checkout answers like one that never existed: the public route tells nobody which ids exist.
             // (A view not built yet is no reason to refuse: the session URL in the vault decides.)
             if (status.isPresent() && !status.get().equals("open")) {

@@ -1,8 +1,8 @@
 package com.bumpgrade.commerce.api.referral;
 
-import com.bumpgrade.commerce.domain.commission.AttributionPolicy;
-import com.bumpgrade.commerce.domain.commission.PartnerId;
-import com.bumpgrade.commerce.domain.commission.ReferralClickId;
+import com.bumpgrade.commerce.domain.referral.AttributionPolicy;
+import com.bumpgrade.commerce.domain.referral.PartnerId;
+import com.bumpgrade.commerce.domain.referral.ReferralClickId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;

@@ -6,7 +6,7 @@ import com.bumpgrade.commerce.api.stripe.StripeReferenceVault;
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
 import com.bumpgrade.commerce.domain.checkout.CheckoutMode;
 import com.bumpgrade.commerce.domain.checkout.ConfirmCheckoutPayment;
-import com.bumpgrade.commerce.domain.checkout.DisputePhase;
+import com.bumpgrade.commerce.domain.shared.DisputePhase;
 import com.bumpgrade.commerce.domain.checkout.PaymentNotYetRecorded;
 import com.bumpgrade.commerce.domain.checkout.RecordCheckoutDispute;
 import com.bumpgrade.commerce.domain.checkout.RecordCheckoutPaymentFailed;

@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.domain.checkout;
 
+import com.bumpgrade.commerce.domain.shared.DisputePhase;
 import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
 import com.bumpgrade.commerce.domain.shared.Money;
 import com.bumpgrade.commerce.domain.shared.PublisherId;

@@ -1,6 +1,6 @@
 package com.bumpgrade.commerce.domain.checkout;
 
-import com.bumpgrade.commerce.domain.commission.ReferralAttribution;
+import com.bumpgrade.commerce.domain.referral.ReferralAttribution;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 
 import java.time.Instant;

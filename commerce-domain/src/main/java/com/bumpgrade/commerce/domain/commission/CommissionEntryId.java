@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.domain.commission;
 
+import com.bumpgrade.commerce.domain.referral.ReferralClickId;
 import com.bumpgrade.commerce.domain.shared.DerivedIds;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

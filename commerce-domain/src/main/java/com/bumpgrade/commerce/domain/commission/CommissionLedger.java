@@ -2,7 +2,7 @@ package com.bumpgrade.commerce.domain.commission;
 
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
 import com.bumpgrade.commerce.domain.checkout.CheckoutConfirmationPolicy;
-import com.bumpgrade.commerce.domain.checkout.DisputePhase;
+import com.bumpgrade.commerce.domain.shared.DisputePhase;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
 import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
 import com.bumpgrade.commerce.domain.shared.Money;

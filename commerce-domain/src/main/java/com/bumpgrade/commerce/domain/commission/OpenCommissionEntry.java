@@ -1,5 +1,7 @@
 package com.bumpgrade.commerce.domain.commission;
 
+import com.bumpgrade.commerce.domain.referral.PartnerId;
+import com.bumpgrade.commerce.domain.referral.ReferralClickId;
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
 import com.bumpgrade.commerce.domain.shared.Money;
 import com.bumpgrade.commerce.domain.shared.PublisherId;

@@ -1,6 +1,6 @@
 package com.bumpgrade.commerce.domain.commission;
 
-import com.bumpgrade.commerce.domain.checkout.DisputePhase;
+import com.bumpgrade.commerce.domain.shared.DisputePhase;
 import com.bumpgrade.commerce.domain.webhook.WebhookEvidenceId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

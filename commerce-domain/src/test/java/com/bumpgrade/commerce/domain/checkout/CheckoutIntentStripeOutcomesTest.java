@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.domain.checkout;
 
+import com.bumpgrade.commerce.domain.shared.DisputePhase;
 import com.bumpgrade.commerce.domain.shared.ActorId;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
 import com.bumpgrade.commerce.domain.shared.ClientAttribution;

@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.domain.commission;
 
+import com.bumpgrade.commerce.domain.referral.ReferralClickId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;

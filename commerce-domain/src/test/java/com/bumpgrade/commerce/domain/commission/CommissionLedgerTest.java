@@ -1,7 +1,9 @@
 package com.bumpgrade.commerce.domain.commission;
 
+import com.bumpgrade.commerce.domain.referral.PartnerId;
+import com.bumpgrade.commerce.domain.referral.ReferralClickId;
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
-import com.bumpgrade.commerce.domain.checkout.DisputePhase;
+import com.bumpgrade.commerce.domain.shared.DisputePhase;
 import com.bumpgrade.commerce.domain.shared.ActorId;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
 import com.bumpgrade.commerce.domain.shared.ClientAttribution;

@@ -3,10 +3,6 @@ package com.bumpgrade.commerce.projections.audit;
 import com.bumpgrade.commerce.domain.shared.DerivedIds;
 import com.bumpgrade.commerce.projections.shared.JsonColumns;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package com.bumpgrade.commerce.domain.commission;
+package com.bumpgrade.commerce.domain.referral;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

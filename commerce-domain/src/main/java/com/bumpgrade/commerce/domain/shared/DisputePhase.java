@@ -1,4 +1,4 @@
-package com.bumpgrade.commerce.domain.checkout;
+package com.bumpgrade.commerce.domain.shared;
 
 /** Which dispute event was received. */
 public enum DisputePhase {

@@ -1,4 +1,4 @@
-package com.bumpgrade.commerce.domain.commission;
+package com.bumpgrade.commerce.domain.referral;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,4 +1,4 @@
-package com.bumpgrade.commerce.domain.commission;
+package com.bumpgrade.commerce.domain.referral;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package com.bumpgrade.commerce.domain.commission;
+package com.bumpgrade.commerce.domain.referral;
 
 import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
