@@ -26,6 +26,7 @@ import com.bumpgrade.commerce.domain.checkout.StartCheckout;
 import com.bumpgrade.commerce.domain.commission.AttributionPolicy;
 import com.bumpgrade.commerce.domain.commission.ReferralAttribution;
 import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
+import com.bumpgrade.commerce.domain.shared.Confirmation;
 import com.bumpgrade.commerce.domain.shared.OfferId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.bumpgrade.commerce.domain.shared.StripeKeyMode;
@@ -88,7 +89,7 @@ public class CheckoutService {
                 : CheckoutConfirmationPolicy.phraseToSubscribe(quote.cart().lines(), quote.cart().total(),
                 quote.cart().interval());
         Optional<String> previewReason = request.confirmation() == null ? Optional.of("confirmation_required")
-                : !CheckoutConfirmationPolicy.confirms(phrase, request.confirmation())
+                : !Confirmation.confirms(phrase, request.confirmation())
                 ? Optional.of("confirmation_mismatch")
                 : SandboxPolicy.previewReasonForPublisherOffer(stripeProperties.keyMode());
         if (previewReason.isPresent()) {
@@ -115,10 +116,10 @@ public class CheckoutService {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown_plan", "That offer is not a plan.");
         }
         Quote quote = new Quote(CartPolicy.cartFor(plan, 1, List.of()), priceIds);
-        String phrase = "Subscribe " + caller.publisher().value() + " to " + plan.title() + " at "
-                + quote.cart().total().display() + " per " + quote.cart().interval();
+        String phrase = CheckoutConfirmationPolicy.phraseToSubscribePublisher(caller.publisher(), plan.title(),
+                quote.cart().total(), quote.cart().interval());
         Optional<String> previewReason = request.confirmation() == null ? Optional.of("confirmation_required")
-                : !CheckoutConfirmationPolicy.confirms(phrase, request.confirmation())
+                : !Confirmation.confirms(phrase, request.confirmation())
                 ? Optional.of("confirmation_mismatch")
                 : SandboxPolicy.previewReasonForPlan(stripeProperties.keyMode(), plans.liveEnabled());
         if (previewReason.isPresent()) {
@@ -208,10 +209,7 @@ public class CheckoutService {
         Map<String, String> priceIds = new LinkedHashMap<>();
         PricedOffer main = find(publisher, mainOffer, priceIds, "unknown_offer");
         List<PricedOffer> bumps = new ArrayList<>();
-        if (request.orderBumpOfferIds().size() > CartPolicy.MAX_ORDER_BUMPS) {
-            throw new BillingRuleViolation("too_many_order_bumps",
-                    "At most " + CartPolicy.MAX_ORDER_BUMPS + " order bumps can be added.");
-        }
+        CartPolicy.requireOrderBumpCount(request.orderBumpOfferIds().size());
         for (String bump : request.orderBumpOfferIds()) {
             bumps.add(find(publisher, offerId(bump, "orderBumpOfferIds"), priceIds, "unknown_order_bump"));
         }

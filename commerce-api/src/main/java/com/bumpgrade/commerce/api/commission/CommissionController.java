@@ -7,6 +7,7 @@ import com.bumpgrade.commerce.api.security.ApiCaller;
 import com.bumpgrade.commerce.api.web.ApiException;
 import com.bumpgrade.commerce.domain.commission.CommissionConfirmationPolicy;
 import com.bumpgrade.commerce.domain.commission.CommissionEntryId;
+import com.bumpgrade.commerce.domain.commission.CommissionReason;
 import com.bumpgrade.commerce.domain.commission.CommissionStatus;
 import com.bumpgrade.commerce.domain.commission.HoldCommission;
 import com.bumpgrade.commerce.domain.commission.MarkCommissionReviewed;
@@ -14,6 +15,7 @@ import com.bumpgrade.commerce.domain.commission.ReleaseCommissionHold;
 import com.bumpgrade.commerce.domain.commission.ReverseCommission;
 import com.bumpgrade.commerce.domain.commission.WhatIsCommissionEntry;
 import com.bumpgrade.commerce.domain.commission.WhichCommissionEntries;
+import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
 import com.bumpgrade.commerce.projections.commission.CommissionEntries;
 import com.bumpgrade.commerce.projections.commission.CommissionEntryView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -96,11 +98,7 @@ public class CommissionController {
             throw ApiException.notFound();
         }
         CommissionEntryId id = CommissionEntryId.of(entryId);
-        String reason = request.reason() == null ? null : request.reason().strip();
-        boolean needsReason = action.equals("hold") || action.equals("reverse");
-        if (needsReason && (reason == null || reason.isEmpty() || reason.length() > 200)) {
-            throw ApiException.badRequest("reason_required", "A reason of 1-200 characters is required to " + action + ".");
-        }
+        String reason = needsReason(action) ? reason(request.reason(), action) : null;
         String phrase = switch (action) {
             case "review" -> CommissionConfirmationPolicy.markReviewed(id);
             case "hold" -> CommissionConfirmationPolicy.hold(id, reason);
@@ -138,6 +136,19 @@ public class CommissionController {
             body.put("entryId", entryId);
             return WriteOutcome.done(HttpStatus.OK, body);
         });
+    }
+
+    private static boolean needsReason(String action) {
+        return action.equals("hold") || action.equals("reverse");
+    }
+
+    /** The ledger's own rule, answered as bad input (400) since the request itself is incomplete. */
+    private static String reason(String given, String action) {
+        try {
+            return CommissionReason.require(given, action);
+        } catch (BillingRuleViolation e) {
+            throw ApiException.badRequest(e.code(), e.getMessage());
+        }
     }
 
     private CommissionEntryView view(ApiCaller caller, String entryId) {

@@ -15,6 +15,7 @@ import com.bumpgrade.commerce.domain.checkout.WhatIsCheckoutIntent;
 import com.bumpgrade.commerce.domain.entitlement.Entitlement;
 import com.bumpgrade.commerce.domain.entitlement.EntitlementId;
 import com.bumpgrade.commerce.domain.entitlement.OpenBillingPortal;
+import com.bumpgrade.commerce.domain.entitlement.PortalReference;
 import com.bumpgrade.commerce.domain.entitlement.PortalSessionId;
 import com.bumpgrade.commerce.domain.entitlement.WhatIsEntitlement;
 import com.bumpgrade.commerce.projections.checkout.CheckoutIntentView;
@@ -119,11 +120,11 @@ public class BillingPortalController {
                 return WriteOutcome.notRecorded(HttpStatus.BAD_GATEWAY, ApiErrors.body("stripe_unavailable",
                         "Stripe could not open the Customer Portal. Retry with the same Idempotency-Key."));
             }
-            String ref = references.issue(session, id, caller.publisher(), properties.portalReferenceTtl());
+            PortalReference ref = references.issue(session, id, caller.publisher(), properties.portalReferenceTtl());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", "open");
             body.put("entitlementId", entitlementId);
-            body.put("portalUrl", base + "/portal/" + ref);
+            body.put("portalUrl", base + "/portal/" + ref.value());
             body.put("expiresInSeconds", properties.portalReferenceTtl().toSeconds());
             return WriteOutcome.done(HttpStatus.CREATED, body);
         });
@@ -144,11 +145,11 @@ public class BillingPortalController {
     /** Public: the first request with a live reference gets the portal; any other gets the one 404. */
     @GetMapping("/portal/{portalRef}")
     public Mono<ResponseEntity<Object>> redirect(@PathVariable String portalRef) {
-        if (!PortalReferences.isWellFormed(portalRef)) {
+        if (!PortalReference.isWellFormed(portalRef)) {
             return Mono.error(ApiException.notFound());
         }
         return Mono.fromCallable(() -> {
-            String url = references.consume(portalRef)
+            String url = references.consume(PortalReference.of(portalRef))
                     .flatMap(session -> vault.find(session.value(), StripeReferenceVault.Kind.PORTAL_URL))
                     .orElseThrow(ApiException::notFound);
             return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(url))

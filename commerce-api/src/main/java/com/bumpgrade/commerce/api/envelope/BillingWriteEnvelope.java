@@ -4,6 +4,7 @@ import com.bumpgrade.commerce.api.security.ApiCaller;
 import com.bumpgrade.commerce.api.web.ApiException;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
 import com.bumpgrade.commerce.domain.shared.ClientAttribution;
+import com.bumpgrade.commerce.domain.shared.Confirmation;
 import com.bumpgrade.commerce.domain.shared.CorrelationId;
 import com.bumpgrade.commerce.domain.shared.DerivedIds;
 import com.bumpgrade.commerce.domain.shared.IdempotencyKey;
@@ -99,7 +100,7 @@ public class BillingWriteEnvelope {
      */
     public Optional<ResponseEntity<String>> previewUnlessConfirmed(String phrase, String given,
                                                                    Map<String, Object> subject) {
-        if (given != null && phrase.equals(given.strip())) {
+        if (Confirmation.confirms(phrase, given)) {
             return Optional.empty();
         }
         Map<String, Object> body = new LinkedHashMap<>();
