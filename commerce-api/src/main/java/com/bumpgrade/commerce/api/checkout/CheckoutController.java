@@ -1,5 +1,7 @@
 package com.bumpgrade.commerce.api.checkout;
 
+import com.bumpgrade.commerce.api.envelope.WriteOutcome;
+import com.bumpgrade.commerce.api.envelope.WriteResponses;
 import com.bumpgrade.commerce.api.security.ApiCaller;
 import com.bumpgrade.commerce.api.web.ApiException;
 import com.bumpgrade.commerce.api.web.PublicBaseUrl;
@@ -44,7 +46,7 @@ public class CheckoutController {
     public Mono<ResponseEntity<?>> start(@RequestBody CheckoutRequest request, ServerWebExchange exchange) {
         ApiCaller caller = ApiCaller.of(exchange);
         String base = baseUrl.of(exchange.getRequest());
-        return blocking(() -> checkout.start(caller, exchange.getRequest().getHeaders(), request, base));
+        return write(() -> checkout.start(caller, exchange.getRequest().getHeaders(), request, base));
     }
 
     @PostMapping(path = "/plans/{planId}/checkout", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -52,14 +54,14 @@ public class CheckoutController {
                                              ServerWebExchange exchange) {
         ApiCaller caller = ApiCaller.of(exchange);
         String base = baseUrl.of(exchange.getRequest());
-        return blocking(() -> checkout.startPlan(caller, exchange.getRequest().getHeaders(), planId, request, base));
+        return write(() -> checkout.startPlan(caller, exchange.getRequest().getHeaders(), planId, request, base));
     }
 
     @PostMapping(path = "/checkout-intents/{checkoutIntentId}/expire", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<?>> expire(@PathVariable String checkoutIntentId,
                                           @RequestBody ExpireCheckoutRequest request, ServerWebExchange exchange) {
         ApiCaller caller = ApiCaller.of(exchange);
-        return blocking(() -> checkout.expire(caller, exchange.getRequest().getHeaders(), checkoutIntentId, request));
+        return write(() -> checkout.expire(caller, exchange.getRequest().getHeaders(), checkoutIntentId, request));
     }
 
     @GetMapping("/checkout-intents/{checkoutIntentId}")
@@ -76,6 +78,10 @@ public class CheckoutController {
             CheckoutIntentView found = view.orElseThrow(ApiException::notFound);
             return ResponseEntity.ok().eTag("\"" + found.version() + "\"").body(found);
         });
+    }
+
+    private static Mono<ResponseEntity<?>> write(Callable<WriteOutcome> work) {
+        return blocking(() -> WriteResponses.render(work.call()));
     }
 
     static Mono<ResponseEntity<?>> blocking(Callable<ResponseEntity<?>> work) {

@@ -15,11 +15,9 @@ final class CheckoutResponses {
     private CheckoutResponses() {
     }
 
-    static Map<String, Object> preview(String offerId, CartPolicy.Cart cart, String phrase, String reason) {
+    /** What a checkout preview shows besides its phrase and reason (which the envelope adds first). */
+    static Map<String, Object> previewFields(String offerId, CartPolicy.Cart cart) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "preview");
-        body.put("requiredConfirmation", phrase);
-        body.put("reason", reason);
         body.put("offerId", offerId);
         body.put("mode", cart.mode().name().toLowerCase(Locale.ROOT));
         body.put("lines", lines(cart.lines()));

@@ -3,7 +3,10 @@ package com.bumpgrade.commerce.api.checkout;
 import com.bumpgrade.commerce.api.catalog.Catalog;
 import com.bumpgrade.commerce.api.envelope.BillingWrite;
 import com.bumpgrade.commerce.api.envelope.BillingWriteEnvelope;
+import com.bumpgrade.commerce.api.envelope.ConfirmedAction;
 import com.bumpgrade.commerce.api.envelope.WriteOutcome;
+import com.bumpgrade.commerce.api.envelope.WriteRequest;
+import com.bumpgrade.commerce.api.envelope.WriteResult;
 import com.bumpgrade.commerce.api.referral.ReferralProperties;
 import com.bumpgrade.commerce.api.referral.ReferralRegistry;
 import com.bumpgrade.commerce.api.security.ApiCaller;
@@ -32,8 +35,6 @@ import com.bumpgrade.commerce.domain.shared.StripeKeyMode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -74,58 +75,44 @@ public class CheckoutService {
         this.clock = clock;
     }
 
-    public ResponseEntity<?> start(ApiCaller caller, HttpHeaders headers, CheckoutRequest request, String baseUrl) {
-        BillingWrite write = envelope.open(caller, headers, "checkout.start", request, false);
-        Optional<ResponseEntity<String>> replay = envelope.replay(write);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        Quote quote = quote(caller.publisher(), request);
-        // An invalid click is refused loudly, in preview too: a purchase never silently loses its attribution.
-        ReferralAttribution attribution = attribution(write, request.referralClickId());
-        String phrase = quote.cart().interval() == null
-                ? CheckoutConfirmationPolicy.phraseToCreate(quote.cart().lines(), quote.cart().total())
-                : CheckoutConfirmationPolicy.phraseToSubscribe(quote.cart().lines(), quote.cart().total(),
-                quote.cart().interval());
-        Optional<String> previewReason = request.confirmation() == null ? Optional.of("confirmation_required")
-                : !CheckoutConfirmationPolicy.confirms(phrase, request.confirmation())
-                ? Optional.of("confirmation_mismatch")
-                : SandboxPolicy.previewReasonForPublisherOffer(stripeProperties.keyMode());
-        if (previewReason.isPresent()) {
-            return json(HttpStatus.OK, CheckoutResponses.preview(request.offerId(), quote.cart(), phrase,
-                    previewReason.get()));
-        }
-        return envelope.execute(write, () -> open(write, request.offerId(), quote, attribution, false, baseUrl));
+    public WriteOutcome start(ApiCaller caller, HttpHeaders headers, CheckoutRequest request, String baseUrl) {
+        return envelope.submit(caller, headers, WriteRequest.create("checkout.start", request), write -> {
+            Quote quote = quote(caller.publisher(), request);
+            // An invalid click is refused loudly, in preview too: a purchase never silently loses its attribution.
+            ReferralAttribution attribution = attribution(write, request.referralClickId());
+            String phrase = quote.cart().interval() == null
+                    ? CheckoutConfirmationPolicy.phraseToCreate(quote.cart().lines(), quote.cart().total())
+                    : CheckoutConfirmationPolicy.phraseToSubscribe(quote.cart().lines(), quote.cart().total(),
+                    quote.cart().interval());
+            return ConfirmedAction.of(phrase, request.confirmation(),
+                            CheckoutResponses.previewFields(request.offerId(), quote.cart()),
+                            () -> open(write, request.offerId(), quote, attribution, false, baseUrl))
+                    .previewEvenIfConfirmed(SandboxPolicy.previewReasonForPublisherOffer(stripeProperties.keyMode()));
+        });
     }
 
     /**
      * An owner subscribes their own publisher to a Bumpgrade plan: the only checkout that may use a live key, and
      * only when live plan billing is enabled. The intent belongs to the subscribing publisher.
      */
-    public ResponseEntity<?> startPlan(ApiCaller caller, HttpHeaders headers, String planId,
-                                       PlanCheckoutRequest request, String baseUrl) {
-        BillingWrite write = envelope.open(caller, headers, "plan.checkout:" + planId, request, false);
-        Optional<ResponseEntity<String>> replay = envelope.replay(write);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        Map<String, String> priceIds = new LinkedHashMap<>();
-        PricedOffer plan = find(PublisherId.of(plans.publisher()), offerId(planId, "planId"), priceIds, "unknown_plan");
-        if (!plan.recurring()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown_plan", "That offer is not a plan.");
-        }
-        Quote quote = new Quote(CartPolicy.cartFor(plan, 1, List.of()), priceIds);
-        String phrase = "Subscribe " + caller.publisher().value() + " to " + plan.title() + " at "
-                + quote.cart().total().display() + " per " + quote.cart().interval();
-        Optional<String> previewReason = request.confirmation() == null ? Optional.of("confirmation_required")
-                : !CheckoutConfirmationPolicy.confirms(phrase, request.confirmation())
-                ? Optional.of("confirmation_mismatch")
-                : SandboxPolicy.previewReasonForPlan(stripeProperties.keyMode(), plans.liveEnabled());
-        if (previewReason.isPresent()) {
-            return json(HttpStatus.OK, CheckoutResponses.preview(planId, quote.cart(), phrase, previewReason.get()));
-        }
-        boolean live = stripeProperties.keyMode() == StripeKeyMode.LIVE;
-        return envelope.execute(write, () -> open(write, planId, quote, null, live, baseUrl));
+    public WriteOutcome startPlan(ApiCaller caller, HttpHeaders headers, String planId, PlanCheckoutRequest request,
+                                  String baseUrl) {
+        return envelope.submit(caller, headers, WriteRequest.create("plan.checkout:" + planId, request), write -> {
+            Map<String, String> priceIds = new LinkedHashMap<>();
+            PricedOffer plan = find(PublisherId.of(plans.publisher()), offerId(planId, "planId"), priceIds,
+                    "unknown_plan");
+            if (!plan.recurring()) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown_plan", "That offer is not a plan.");
+            }
+            Quote quote = new Quote(CartPolicy.cartFor(plan, 1, List.of()), priceIds);
+            String phrase = CheckoutConfirmationPolicy.phraseToSubscribePublisher(caller.publisher(), plan.title(),
+                    quote.cart().total(), quote.cart().interval());
+            boolean live = stripeProperties.keyMode() == StripeKeyMode.LIVE;
+            return ConfirmedAction.of(phrase, request.confirmation(), CheckoutResponses.previewFields(planId,
+                            quote.cart()), () -> open(write, planId, quote, null, live, baseUrl))
+                    .previewEvenIfConfirmed(SandboxPolicy.previewReasonForPlan(stripeProperties.keyMode(),
+                            plans.liveEnabled()));
+        });
     }
 
     private ReferralAttribution attribution(BillingWrite write, String clickId) {
@@ -141,7 +128,7 @@ public class CheckoutService {
                 click.get().commissionBasisPoints(), click.get().stored().clickedAt());
     }
 
-    private WriteOutcome open(BillingWrite write, String offerId, Quote quote, ReferralAttribution attribution,
+    private WriteResult open(BillingWrite write, String offerId, Quote quote, ReferralAttribution attribution,
                               boolean livemode, String baseUrl) {
         PublisherId publisher = write.caller().publisher();
         CheckoutIntentId id = CheckoutIntentId.derive(publisher, write.caller().actor(),
@@ -150,7 +137,7 @@ public class CheckoutService {
                 quote.cart().mode(), quote.cart().lines(), quote.cart().total(), write.fingerprint(), write.context(),
                 clock.instant(), attribution, livemode));
         if (progress.status() == CheckoutStatus.OPEN) {
-            return WriteOutcome.done(HttpStatus.CREATED, CheckoutResponses.opened(id, offerId, quote.cart(), baseUrl));
+            return WriteResult.done(HttpStatus.CREATED, CheckoutResponses.opened(id, offerId, quote.cart(), baseUrl));
         }
         if (!progress.needsSession()) {
             throw new BillingRuleViolation("checkout_" + progress.status().publicName(),
@@ -162,41 +149,32 @@ public class CheckoutService {
         if (result instanceof CheckoutSessionResult.Opened opened) {
             commands.sendAndWait(new RecordCheckoutSessionOpened(id, progress.nextAttempt(), opened.expiresAt(),
                     write.context(), clock.instant()));
-            return WriteOutcome.done(HttpStatus.CREATED, CheckoutResponses.opened(id, offerId, quote.cart(), baseUrl));
+            return WriteResult.done(HttpStatus.CREATED, CheckoutResponses.opened(id, offerId, quote.cart(), baseUrl));
         }
         CheckoutSessionResult.Failed failed = (CheckoutSessionResult.Failed) result;
         commands.sendAndWait(new RecordCheckoutSessionFailed(id, progress.nextAttempt(), failed.failure(),
                 write.context(), clock.instant()));
-        return WriteOutcome.notRecorded(HttpStatus.BAD_GATEWAY, CheckoutResponses.stripeFailed(id));
+        return WriteResult.notRecorded(HttpStatus.BAD_GATEWAY, CheckoutResponses.stripeFailed(id));
     }
 
-    public ResponseEntity<?> expire(ApiCaller caller, HttpHeaders headers, String checkoutIntentId,
-                                    ExpireCheckoutRequest request) {
+    public WriteOutcome expire(ApiCaller caller, HttpHeaders headers, String checkoutIntentId,
+                               ExpireCheckoutRequest request) {
         if (!CheckoutIntentId.isWellFormed(checkoutIntentId)) {
             throw ApiException.notFound();
         }
         CheckoutIntentId id = CheckoutIntentId.of(checkoutIntentId);
-        BillingWrite write = envelope.open(caller, headers, "checkout.expire:" + id.value(), request, true);
-        Optional<ResponseEntity<String>> replay = envelope.replay(write);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        Optional<ResponseEntity<String>> preview = envelope.previewUnlessConfirmed(
-                CheckoutConfirmationPolicy.phraseToExpire(id), request.confirmation(),
-                Map.of("checkoutIntentId", id.value()));
-        if (preview.isPresent()) {
-            return preview.get();
-        }
-        return envelope.execute(write, () -> {
-            commands.sendAndWait(new ExpireCheckout(id, caller.publisher(), write.expectedVersion(), write.context(),
-                    clock.instant()));
-            boolean stripeSessionExpired = stripe.expire(id.value());
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", CheckoutStatus.EXPIRED.publicName());
-            body.put("checkoutIntentId", id.value());
-            body.put("stripeSessionExpired", stripeSessionExpired);
-            return WriteOutcome.done(HttpStatus.OK, body);
-        });
+        return envelope.submit(caller, headers, WriteRequest.onRecord("checkout.expire:" + id.value(), request),
+                write -> ConfirmedAction.of(CheckoutConfirmationPolicy.phraseToExpire(id), request.confirmation(),
+                        Map.of("checkoutIntentId", id.value()), () -> {
+                            commands.sendAndWait(new ExpireCheckout(id, caller.publisher(), write.expectedVersion(),
+                                    write.context(), clock.instant()));
+                            boolean stripeSessionExpired = stripe.expire(id.value());
+                            Map<String, Object> body = new LinkedHashMap<>();
+                            body.put("status", CheckoutStatus.EXPIRED.publicName());
+                            body.put("checkoutIntentId", id.value());
+                            body.put("stripeSessionExpired", stripeSessionExpired);
+                            return WriteResult.done(HttpStatus.OK, body);
+                        }));
     }
 
     private record Quote(CartPolicy.Cart cart, Map<String, String> priceIds) {
@@ -208,10 +186,7 @@ public class CheckoutService {
         Map<String, String> priceIds = new LinkedHashMap<>();
         PricedOffer main = find(publisher, mainOffer, priceIds, "unknown_offer");
         List<PricedOffer> bumps = new ArrayList<>();
-        if (request.orderBumpOfferIds().size() > CartPolicy.MAX_ORDER_BUMPS) {
-            throw new BillingRuleViolation("too_many_order_bumps",
-                    "At most " + CartPolicy.MAX_ORDER_BUMPS + " order bumps can be added.");
-        }
+        CartPolicy.requireOrderBumpCount(request.orderBumpOfferIds().size());
         for (String bump : request.orderBumpOfferIds()) {
             bumps.add(find(publisher, offerId(bump, "orderBumpOfferIds"), priceIds, "unknown_order_bump"));
         }
@@ -235,9 +210,5 @@ public class CheckoutService {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid_field", "Field '" + field + "' is not a valid offer id.");
         }
-    }
-
-    private ResponseEntity<String> json(HttpStatus status, Object body) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(envelope.json(body));
     }
 }

@@ -1,6 +1,7 @@
 package com.bumpgrade.commerce.api.entitlement;
 
 import com.bumpgrade.commerce.domain.entitlement.EntitlementId;
+import com.bumpgrade.commerce.domain.entitlement.PortalReference;
 import com.bumpgrade.commerce.domain.entitlement.PortalSessionId;
 import com.bumpgrade.commerce.domain.shared.DerivedIds;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
@@ -8,23 +9,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * The references in buyers' portal links ({@code prt_} + 64 hex digits, 256 random bits). Each is issued once,
- * opens its portal session once, and only within its time to live; the table keeps only a digest of it (V11).
- * Hex rather than base64: nothing in a link can be mistaken for a Stripe id by the redaction scan.
+ * The references in buyers' portal links ({@link PortalReference}). Each is issued once, opens its portal session
+ * once, and only within its time to live; the table keeps only a digest of it (V11).
  */
 @Repository
 public class PortalReferences {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -33,20 +29,15 @@ public class PortalReferences {
         this.clock = clock;
     }
 
-    public static boolean isWellFormed(String ref) {
-        return ref != null && ref.matches("prt_[0-9a-f]{64}");
-    }
-
     /** A new reference to the portal session, usable once within {@code ttl}; only its digest is stored. */
-    public String issue(PortalSessionId session, EntitlementId entitlement, PublisherId publisher, Duration ttl) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String ref = "prt_" + HexFormat.of().formatHex(secret);
+    public PortalReference issue(PortalSessionId session, EntitlementId entitlement, PublisherId publisher,
+                                 Duration ttl) {
+        PortalReference ref = PortalReference.random();
         Instant now = clock.instant();
         jdbc.update("""
                         INSERT INTO portal_reference (ref_digest, portal_session_id, entitlement_id, publisher_id,
                             created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)""",
-                DerivedIds.sha256Hex(ref), session.value(), entitlement.value(), publisher.value(),
+                DerivedIds.sha256Hex(ref.value()), session.value(), entitlement.value(), publisher.value(),
                 Timestamp.from(now), Timestamp.from(now.plus(ttl)));
         return ref;
     }
@@ -55,16 +46,13 @@ public class PortalReferences {
      * Uses the reference up, in one statement, so two concurrent requests cannot both win; the session it opens,
      * or empty when the reference is unknown, already used or expired (the caller cannot tell which).
      */
-    public Optional<PortalSessionId> consume(String ref) {
-        if (!isWellFormed(ref)) {
-            return Optional.empty();
-        }
+    public Optional<PortalSessionId> consume(PortalReference ref) {
         Timestamp now = Timestamp.from(clock.instant());
         return jdbc.query("""
                         UPDATE portal_reference SET used_at = ?
                         WHERE ref_digest = ? AND used_at IS NULL AND expires_at > ?
                         RETURNING portal_session_id""",
-                (rs, row) -> PortalSessionId.of(rs.getString(1)), now, DerivedIds.sha256Hex(ref), now)
+                (rs, row) -> PortalSessionId.of(rs.getString(1)), now, DerivedIds.sha256Hex(ref.value()), now)
                 .stream().findFirst();
     }
 

@@ -4,6 +4,7 @@ import com.bumpgrade.commerce.api.security.ApiCaller;
 import com.bumpgrade.commerce.api.web.ApiException;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
 import com.bumpgrade.commerce.domain.shared.ClientAttribution;
+import com.bumpgrade.commerce.domain.shared.Confirmation;
 import com.bumpgrade.commerce.domain.shared.CorrelationId;
 import com.bumpgrade.commerce.domain.shared.DerivedIds;
 import com.bumpgrade.commerce.domain.shared.IdempotencyKey;
@@ -12,28 +13,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * The one mechanism every billing-impacting write goes through (rule 2): required headers, the stale-state
- * version, and idempotency. The same key with the same request returns the first stored answer without doing
- * anything again, also when the copies arrive concurrently (they wait for the first); the same key with a
- * different request is refused with 422.
+ * The one sequence every billing-impacting write goes through (rules 1 and 2), in this order:
+ * <ol>
+ *   <li>the envelope headers (Idempotency-Key, X-Correlation-Id, X-Bumpgrade-Client, and If-Match for a write to
+ *   an existing record) and the request fingerprint;</li>
+ *   <li>a stored answer for the key is replayed, and a different request under a used key is refused (422), before
+ *   anything else, so a reused key is refused even where this request would only be a preview (D6);</li>
+ *   <li>the use case validates the request and derives its phrase ({@code prepare}; its refusals win over a
+ *   preview);</li>
+ *   <li>unless the exact phrase was given (and nothing else keeps it a preview), a 200 preview, nothing stored;</li>
+ *   <li>else the action runs once per key (concurrent copies wait; 5xx answers are not stored, D7).</li>
+ * </ol>
  */
 @Component
 public class BillingWriteEnvelope {
@@ -47,29 +47,58 @@ public class BillingWriteEnvelope {
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .build();
 
-    private final IdempotencyStore store;
+    private final IdempotentAnswers answers;
     private final ObjectMapper webMapper;
-    private final Duration waitForFirst;
-    private final Duration lease;
 
-    public BillingWriteEnvelope(IdempotencyStore store, ObjectMapper webMapper,
-                                @Value("${bumpgrade.idempotency.wait-for-first:PT30S}") Duration waitForFirst,
-                                @Value("${bumpgrade.idempotency.lease:PT2M}") Duration lease) {
-        this.store = store;
+    BillingWriteEnvelope(IdempotentAnswers answers, ObjectMapper webMapper) {
+        this.answers = answers;
         this.webMapper = webMapper;
-        this.waitForFirst = waitForFirst;
-        this.lease = lease;
     }
 
-    /** Reads and checks the envelope headers; {@code versionRequired} for writes to an existing record. */
-    public BillingWrite open(ApiCaller caller, HttpHeaders headers, String operation, Object request,
-                             boolean versionRequired) {
+    /** The billing write, answered: a replay, a preview, or the outcome of its one execution. */
+    public WriteOutcome submit(ApiCaller caller, HttpHeaders headers, WriteRequest request,
+                               Function<BillingWrite, ConfirmedAction> prepare) {
+        BillingWrite write = open(caller, headers, request);
+        Optional<WriteOutcome> stored = answers.replay(write);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        ConfirmedAction action = prepare.apply(write);
+        Optional<String> previewReason = previewReason(action);
+        if (previewReason.isPresent()) {
+            return preview(action, previewReason.get());
+        }
+        return answers.once(write, action.execution(), this::json);
+    }
+
+    private static Optional<String> previewReason(ConfirmedAction action) {
+        if (action.givenConfirmation() == null) {
+            return Optional.of("confirmation_required");
+        }
+        if (!Confirmation.confirms(action.requiredPhrase(), action.givenConfirmation())) {
+            return Optional.of("confirmation_mismatch");
+        }
+        return action.previewReason();
+    }
+
+    /** Nothing changed and nothing is stored: an agent may preview and then confirm with the same key. */
+    private WriteOutcome preview(ConfirmedAction action, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "preview");
+        body.put("requiredConfirmation", action.requiredPhrase());
+        body.put("reason", reason);
+        body.putAll(action.previewFields());
+        return new WriteOutcome(HttpStatus.OK.value(), json(body), false);
+    }
+
+    /** Reads and checks the envelope headers; If-Match only for writes to an existing record. */
+    private static BillingWrite open(ApiCaller caller, HttpHeaders headers, WriteRequest request) {
         IdempotencyKey key = header(headers, IDEMPOTENCY_KEY, "missing_idempotency_key", IdempotencyKey::of);
         CorrelationId correlation = header(headers, CORRELATION_ID, "missing_correlation_id", CorrelationId::of);
         ClientAttribution client = header(headers, CLIENT, "missing_client", ClientAttribution::of);
         Long version = null;
         String ifMatch = headers.getFirst(HttpHeaders.IF_MATCH);
-        if (versionRequired) {
+        if (request.targetsExistingRecord()) {
             if (ifMatch == null) {
                 throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "missing_if_match",
                         "If-Match with the record's current version is required.");
@@ -77,92 +106,12 @@ public class BillingWriteEnvelope {
             version = parseVersion(ifMatch);
         }
         BillingContext context = new BillingContext(caller.actor(), caller.role().publicName(), client, correlation, key);
-        String fingerprint = DerivedIds.sha256Hex(operation + "\n" + canonical(request) + "\n"
+        String fingerprint = DerivedIds.sha256Hex(request.operation() + "\n" + canonical(request.body()) + "\n"
                 + (version == null ? "" : version));
         return new BillingWrite(caller, context, version, fingerprint);
     }
 
-    /**
-     * The stored answer for this key, if the same request was already answered; refuses a different request.
-     * Used before deciding on a preview, so a reused key is refused even when this request would change nothing.
-     */
-    public Optional<ResponseEntity<String>> replay(BillingWrite write) {
-        return store.find(write.scope(), write.key()).flatMap(record -> {
-            requireSameRequest(write, record);
-            return record.completed() ? Optional.of(stored(record)) : Optional.empty();
-        });
-    }
-
-    /**
-     * The answer to a write whose confirmation is missing or different (rule 1): a 200 preview naming the exact
-     * phrase; nothing changed and nothing is stored. {@code subject} adds fields such as the record's id.
-     */
-    public Optional<ResponseEntity<String>> previewUnlessConfirmed(String phrase, String given,
-                                                                   Map<String, Object> subject) {
-        if (given != null && phrase.equals(given.strip())) {
-            return Optional.empty();
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "preview");
-        body.put("requiredConfirmation", phrase);
-        body.put("reason", given == null ? "confirmation_required" : "confirmation_mismatch");
-        body.putAll(subject);
-        return Optional.of(ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json(body)));
-    }
-
-    /** Runs the write once per key; concurrent copies wait for the first and answer what it answered. */
-    public ResponseEntity<String> execute(BillingWrite write, Supplier<WriteOutcome> action) {
-        long deadline = System.nanoTime() + waitForFirst.toNanos();
-        while (true) {
-            if (store.claim(write.scope(), write.key(), write.fingerprint())
-                    || store.takeOverExpired(write.scope(), write.key(), write.fingerprint(), lease)) {
-                return runClaimed(write, action);
-            }
-            Optional<IdempotencyStore.Record> existing = store.find(write.scope(), write.key());
-            if (existing.isPresent()) {
-                requireSameRequest(write, existing.get());
-                if (existing.get().completed()) {
-                    return stored(existing.get());
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new ApiException(HttpStatus.CONFLICT, "request_in_progress",
-                        "A request with this Idempotency-Key is still being processed; retry shortly.");
-            }
-            sleep();
-        }
-    }
-
-    private ResponseEntity<String> runClaimed(BillingWrite write, Supplier<WriteOutcome> action) {
-        WriteOutcome outcome;
-        try {
-            outcome = action.get();
-        } catch (RuntimeException e) {
-            store.release(write.scope(), write.key());
-            throw e;
-        }
-        String body = json(outcome.body());
-        if (outcome.replayable()) {
-            store.complete(write.scope(), write.key(), outcome.status().value(), body);
-        } else {
-            store.release(write.scope(), write.key());
-        }
-        return ResponseEntity.status(outcome.status()).contentType(MediaType.APPLICATION_JSON).body(body);
-    }
-
-    private static void requireSameRequest(BillingWrite write, IdempotencyStore.Record record) {
-        if (!record.fingerprint().equals(write.fingerprint())) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency_key_reused",
-                    "This Idempotency-Key was already used for a different request.");
-        }
-    }
-
-    private static ResponseEntity<String> stored(IdempotencyStore.Record record) {
-        return ResponseEntity.status(record.status()).contentType(MediaType.APPLICATION_JSON)
-                .header("Idempotent-Replayed", "true").body(record.body());
-    }
-
-    public String json(Object body) {
+    private String json(Object body) {
         try {
             return webMapper.writeValueAsString(body);
         } catch (JsonProcessingException e) {
@@ -170,7 +119,7 @@ public class BillingWriteEnvelope {
         }
     }
 
-    private static <T> T header(HttpHeaders headers, String name, String code, java.util.function.Function<String, T> parse) {
+    private static <T> T header(HttpHeaders headers, String name, String code, Function<String, T> parse) {
         String value = headers.getFirst(name);
         if (value == null || value.isBlank()) {
             throw ApiException.badRequest(code, "The " + name + " header is required for this request.");
@@ -209,14 +158,4 @@ public class BillingWriteEnvelope {
             throw new IllegalStateException("cannot fingerprint request", e);
         }
     }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "interrupted", "The request was interrupted.");
-        }
-    }
-
 }

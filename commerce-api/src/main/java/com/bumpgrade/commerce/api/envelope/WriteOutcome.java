@@ -1,17 +1,9 @@
 package com.bumpgrade.commerce.api.envelope;
 
-import org.springframework.http.HttpStatus;
-
 /**
- * What a write answered. {@code replayable} outcomes are stored and returned again for the same key; others (a
- * preview that changed nothing, a 5xx after which a retry must really retry) are not.
+ * The answer of a billing write, as it goes out: the status, the JSON body (written once, so a replay returns the
+ * very bytes of the first answer) and whether it is a stored answer replayed ({@code Idempotent-Replayed: true}).
+ * A preview is an outcome too: 200, never stored.
  */
-public record WriteOutcome(HttpStatus status, Object body, boolean replayable) {
-    public static WriteOutcome done(HttpStatus status, Object body) {
-        return new WriteOutcome(status, body, status.value() < 500);
-    }
-
-    public static WriteOutcome notRecorded(HttpStatus status, Object body) {
-        return new WriteOutcome(status, body, false);
-    }
+public record WriteOutcome(int status, String json, boolean replayed) {
 }

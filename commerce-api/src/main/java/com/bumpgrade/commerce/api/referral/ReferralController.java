@@ -1,12 +1,8 @@
 package com.bumpgrade.commerce.api.referral;
 
-import com.bumpgrade.commerce.api.envelope.BillingWrite;
-import com.bumpgrade.commerce.api.envelope.BillingWriteEnvelope;
-import com.bumpgrade.commerce.api.envelope.WriteOutcome;
+import com.bumpgrade.commerce.api.envelope.WriteResponses;
 import com.bumpgrade.commerce.api.security.ApiCaller;
-import com.bumpgrade.commerce.api.web.ApiErrors;
 import com.bumpgrade.commerce.api.web.ApiException;
-import com.bumpgrade.commerce.domain.referral.PartnerId;
 import com.bumpgrade.commerce.domain.referral.ReferralClickId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import org.springframework.http.HttpStatus;
@@ -27,23 +23,22 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** Partner registration (owners) and the public referral click route. */
+/** Partner registration (owners, {@link PartnerRegistration}) and the public referral click route. */
 @RestController
 public class ReferralController {
     private final ReferralRegistry registry;
     private final ClickRateLimiter limiter;
     private final ReferralProperties properties;
-    private final BillingWriteEnvelope envelope;
+    private final PartnerRegistration registration;
     private final Clock clock;
 
     public ReferralController(ReferralRegistry registry, ClickRateLimiter limiter, ReferralProperties properties,
-                              BillingWriteEnvelope envelope, Clock clock) {
+                              PartnerRegistration registration, Clock clock) {
         this.registry = registry;
         this.limiter = limiter;
         this.properties = properties;
-        this.envelope = envelope;
+        this.registration = registration;
         this.clock = clock;
     }
 
@@ -87,57 +82,8 @@ public class ReferralController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<?>> register(@RequestBody RegisterPartnerRequest request, ServerWebExchange exchange) {
         ApiCaller caller = ApiCaller.of(exchange);
-        return Mono.<ResponseEntity<?>>fromCallable(() -> register(caller, exchange, request))
+        return Mono.<ResponseEntity<?>>fromCallable(() -> WriteResponses.render(
+                        registration.register(caller, exchange.getRequest().getHeaders(), request)))
                 .subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private ResponseEntity<?> register(ApiCaller caller, ServerWebExchange exchange, RegisterPartnerRequest request) {
-        BillingWrite write = envelope.open(caller, exchange.getRequest().getHeaders(), "partner.register", request,
-                false);
-        Optional<ResponseEntity<String>> replay = envelope.replay(write);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        try {
-            PartnerId.of(request.partnerId());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiException.badRequest("invalid_field", "Field 'partnerId' must be 1-64 lower-case letters, digits or '-'.");
-        }
-        if (request.referralCode() == null || !request.referralCode().matches("[A-Za-z0-9_-]{2,64}")) {
-            throw ApiException.badRequest("invalid_field", "Field 'referralCode' must be 2-64 letters, digits, '_' or '-'.");
-        }
-        if (request.displayName() == null || request.displayName().isBlank() || request.displayName().length() > 200) {
-            throw ApiException.badRequest("invalid_field", "Field 'displayName' must be 1-200 characters.");
-        }
-        Integer bps = request.commissionBasisPoints();
-        if (bps == null || bps < 0 || bps > 10_000) {
-            throw ApiException.badRequest("invalid_field", "Field 'commissionBasisPoints' must be 0-10000.");
-        }
-        if (!registry.publisherExists(caller.publisher())) {
-            throw noCatalogue();
-        }
-        String phrase = "Register partner " + request.partnerId() + " with code " + request.referralCode() + " at "
-                + bps + " basis points";
-        Optional<ResponseEntity<String>> preview = envelope.previewUnlessConfirmed(phrase, request.confirmation(),
-                Map.of());
-        if (preview.isPresent()) {
-            return preview.get();
-        }
-        return envelope.execute(write, () -> {
-            ReferralRegistry.Partner partner = new ReferralRegistry.Partner(request.partnerId(),
-                    request.displayName().strip(), request.referralCode(), bps, true);
-            return switch (registry.register(caller.publisher(), partner)) {
-                case REGISTERED -> WriteOutcome.done(HttpStatus.CREATED,
-                        Map.of("status", "registered", "partner", partner));
-                case TAKEN -> WriteOutcome.done(HttpStatus.CONFLICT, ApiErrors.body(
-                        "partner_exists", "The partner id or referral code is already registered."));
-                case NO_PUBLISHER -> throw noCatalogue();
-            };
-        });
-    }
-
-    private static ApiException noCatalogue() {
-        return new ApiException(HttpStatus.CONFLICT, "publisher_has_no_catalog",
-                "This publisher has no catalogue yet; partners can be registered once it has one.");
     }
 }

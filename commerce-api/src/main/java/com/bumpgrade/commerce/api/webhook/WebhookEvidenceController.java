@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.api.webhook;
 
+import com.bumpgrade.commerce.api.envelope.WriteResponses;
 import com.bumpgrade.commerce.api.security.ApiCaller;
 import com.bumpgrade.commerce.projections.webhook.WebhookEvidenceView;
 import org.springframework.http.MediaType;
@@ -50,8 +51,8 @@ public class WebhookEvidenceController {
     public Mono<ResponseEntity<?>> redrive(@PathVariable String evidenceId, @RequestBody RedriveRequest request,
                                            ServerWebExchange exchange) {
         ApiCaller caller = ApiCaller.of(exchange);
-        return Mono.<ResponseEntity<?>>fromCallable(() ->
-                        evidence.redrive(caller, exchange.getRequest().getHeaders(), evidenceId, request))
+        return Mono.<ResponseEntity<?>>fromCallable(() -> WriteResponses.render(
+                        evidence.redrive(caller, exchange.getRequest().getHeaders(), evidenceId, request)))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -2,7 +2,10 @@ package com.bumpgrade.commerce.api.webhook;
 
 import com.bumpgrade.commerce.api.envelope.BillingWrite;
 import com.bumpgrade.commerce.api.envelope.BillingWriteEnvelope;
+import com.bumpgrade.commerce.api.envelope.ConfirmedAction;
 import com.bumpgrade.commerce.api.envelope.WriteOutcome;
+import com.bumpgrade.commerce.api.envelope.WriteRequest;
+import com.bumpgrade.commerce.api.envelope.WriteResult;
 import com.bumpgrade.commerce.api.security.ApiCaller;
 import com.bumpgrade.commerce.api.web.ApiException;
 import com.bumpgrade.commerce.domain.webhook.RequestStripeEventRedrive;
@@ -16,7 +19,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -24,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -72,39 +73,35 @@ public class WebhookEvidenceService {
         return letters;
     }
 
-    public ResponseEntity<?> redrive(ApiCaller caller, HttpHeaders headers, String evidenceId, RedriveRequest request) {
+    public WriteOutcome redrive(ApiCaller caller, HttpHeaders headers, String evidenceId, RedriveRequest request) {
         if (!WebhookEvidenceId.isWellFormed(evidenceId)) {
             throw ApiException.notFound();
         }
-        BillingWrite write = envelope.open(caller, headers, "webhook.redrive:" + evidenceId, request, true);
-        Optional<ResponseEntity<String>> replay = envelope.replay(write);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        WebhookEvidenceView evidence = query(caller, null, null, evidenceId, 1).stream().findFirst()
-                .orElseThrow(ApiException::notFound);
-        if (!evidence.status().equals("failed") && !evidence.status().equals("dead-lettered")) {
-            throw new ApiException(HttpStatus.CONFLICT, "not_dead_lettered",
-                    "Only failed or dead-lettered events can be re-driven; this one is " + evidence.status() + ".");
-        }
-        Optional<ResponseEntity<String>> preview = envelope.previewUnlessConfirmed(
-                "Re-drive Stripe event " + evidenceId, request.confirmation(), Map.of("evidenceId", evidenceId));
-        if (preview.isPresent()) {
-            return preview.get();
-        }
-        return envelope.execute(write, () -> {
-            commands.sendAndWait(new RequestStripeEventRedrive(WebhookEvidenceId.of(evidenceId), caller.publisher(),
-                    write.expectedVersion(), write.context(), clock.instant()));
-            boolean processed = processing.sequencedDeadLetterProcessor(StripeEventTranslator.GROUP)
-                    .map(p -> p.process(letter -> letter.message() instanceof DomainEventMessage<?> domain
-                            && evidenceId.equals(domain.getAggregateIdentifier())))
-                    .orElse(false);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", "redriven");
-            body.put("evidenceId", evidenceId);
-            body.put("letterProcessed", processed);
-            return WriteOutcome.done(HttpStatus.OK, body);
-        });
+        return envelope.submit(caller, headers, WriteRequest.onRecord("webhook.redrive:" + evidenceId, request),
+                write -> {
+                    WebhookEvidenceView evidence = query(caller, null, null, evidenceId, 1).stream().findFirst()
+                            .orElseThrow(ApiException::notFound);
+                    if (!evidence.status().equals("failed") && !evidence.status().equals("dead-lettered")) {
+                        throw new ApiException(HttpStatus.CONFLICT, "not_dead_lettered", "Only failed or "
+                                + "dead-lettered events can be re-driven; this one is " + evidence.status() + ".");
+                    }
+                    return ConfirmedAction.of("Re-drive Stripe event " + evidenceId, request.confirmation(),
+                            Map.of("evidenceId", evidenceId), () -> execute(write, evidenceId));
+                });
+    }
+
+    private WriteResult execute(BillingWrite write, String evidenceId) {
+        commands.sendAndWait(new RequestStripeEventRedrive(WebhookEvidenceId.of(evidenceId), write.caller().publisher(),
+                write.expectedVersion(), write.context(), clock.instant()));
+        boolean processed = processing.sequencedDeadLetterProcessor(StripeEventTranslator.GROUP)
+                .map(p -> p.process(letter -> letter.message() instanceof DomainEventMessage<?> domain
+                        && evidenceId.equals(domain.getAggregateIdentifier())))
+                .orElse(false);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "redriven");
+        body.put("evidenceId", evidenceId);
+        body.put("letterProcessed", processed);
+        return WriteResult.done(HttpStatus.OK, body);
     }
 
     private List<WebhookEvidenceView> query(ApiCaller caller, String status, String type, String evidenceId,

@@ -24,6 +24,17 @@ public final class CartPolicy {
     public record Cart(CheckoutMode mode, List<CheckoutLine> lines, Money total, String interval) {
     }
 
+    /**
+     * Also checked on the requested ids before any of them is looked up, so a caller naming too many bumps hears
+     * that rather than which of them is unknown.
+     */
+    public static void requireOrderBumpCount(int count) {
+        if (count > MAX_ORDER_BUMPS) {
+            throw new BillingRuleViolation("too_many_order_bumps",
+                    "At most " + MAX_ORDER_BUMPS + " order bumps can be added.");
+        }
+    }
+
     public static Cart cartFor(PricedOffer main, long quantity, List<PricedOffer> bumps) {
         if (main.role() != PricedOffer.Role.MAIN) {
             throw new BillingRuleViolation("not_a_main_offer",
@@ -36,10 +47,7 @@ public final class CartPolicy {
         if (quantity < 1 || quantity > MAX_QUANTITY) {
             throw new BillingRuleViolation("invalid_quantity", "Quantity must be between 1 and " + MAX_QUANTITY + ".");
         }
-        if (bumps.size() > MAX_ORDER_BUMPS) {
-            throw new BillingRuleViolation("too_many_order_bumps",
-                    "At most " + MAX_ORDER_BUMPS + " order bumps can be added.");
-        }
+        requireOrderBumpCount(bumps.size());
         List<CheckoutLine> lines = new ArrayList<>();
         lines.add(new CheckoutLine(main.offerId(), main.title(), quantity, main.unitPrice(), false));
         Set<String> seen = new HashSet<>();

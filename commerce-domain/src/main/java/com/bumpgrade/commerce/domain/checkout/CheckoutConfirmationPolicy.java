@@ -1,6 +1,7 @@
 package com.bumpgrade.commerce.domain.checkout;
 
 import com.bumpgrade.commerce.domain.shared.Money;
+import com.bumpgrade.commerce.domain.shared.PublisherId;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -29,8 +30,12 @@ public final class CheckoutConfirmationPolicy {
         return "Expire checkout " + id.value();
     }
 
-    /** Exact match; only surrounding white space is forgiven. */
-    public static boolean confirms(String required, String given) {
-        return given != null && required.equals(given.strip());
+    /**
+     * An owner subscribing their own publisher to a Bumpgrade plan: "Subscribe pub_demo to Bumpgrade Pro at 29.00
+     * USD per month". It names the subscribing publisher, since the plan is billed to it rather than to a buyer.
+     */
+    public static String phraseToSubscribePublisher(PublisherId publisher, String planTitle, Money total,
+                                                    String interval) {
+        return "Subscribe " + publisher.value() + " to " + planTitle + " at " + total.display() + " per " + interval;
     }
 }

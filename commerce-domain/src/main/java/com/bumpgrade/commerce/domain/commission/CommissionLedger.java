@@ -1,10 +1,10 @@
 package com.bumpgrade.commerce.domain.commission;
 
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
-import com.bumpgrade.commerce.domain.checkout.CheckoutConfirmationPolicy;
 import com.bumpgrade.commerce.domain.shared.DisputePhase;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
 import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
+import com.bumpgrade.commerce.domain.shared.Confirmation;
 import com.bumpgrade.commerce.domain.shared.Money;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.bumpgrade.commerce.domain.shared.StaleStatePolicy;
@@ -82,7 +82,7 @@ public class CommissionLedger {
 
     @CommandHandler
     public void handle(HoldCommission command) {
-        String reason = requireReason(command.reason());
+        String reason = CommissionReason.require(command.reason(), "hold");
         requireOwnerAction(command.publisherId(), command.expectedVersion(), command.confirmation(),
                 CommissionConfirmationPolicy.hold(entryId, reason));
         if (holds.contains(HoldReason.OWNER)) {
@@ -109,7 +109,7 @@ public class CommissionLedger {
 
     @CommandHandler
     public void handle(ReverseCommission command) {
-        String reason = requireReason(command.reason());
+        String reason = CommissionReason.require(command.reason(), "reverse");
         requireOwnerAction(command.publisherId(), command.expectedVersion(), command.confirmation(),
                 CommissionConfirmationPolicy.reverse(entryId, reason));
         reverseRemainder(reason, command.context(), null, command.at());
@@ -181,19 +181,12 @@ public class CommissionLedger {
             throw new BillingRuleViolation("not_found", "The commission entry was not found.");
         }
         StaleStatePolicy.requireCurrent(expectedVersion, AggregateLifecycle.getVersion());
-        if (!CheckoutConfirmationPolicy.confirms(phrase, confirmation)) {
+        if (!Confirmation.confirms(phrase, confirmation)) {
             throw new BillingRuleViolation("confirmation_required", "This action needs the confirmation: " + phrase);
         }
         if (reversed) {
             throw new BillingRuleViolation("already_reversed", "The entry is reversed; nothing more can change.");
         }
-    }
-
-    private static String requireReason(String reason) {
-        if (reason == null || reason.isBlank() || reason.strip().length() > 200) {
-            throw new BillingRuleViolation("reason_required", "A reason of 1-200 characters is required.");
-        }
-        return reason.strip();
     }
 
     @EventSourcingHandler

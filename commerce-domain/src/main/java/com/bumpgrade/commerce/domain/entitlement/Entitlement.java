@@ -1,7 +1,7 @@
 package com.bumpgrade.commerce.domain.entitlement;
 
-import com.bumpgrade.commerce.domain.checkout.CheckoutConfirmationPolicy;
 import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
+import com.bumpgrade.commerce.domain.shared.Confirmation;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.bumpgrade.commerce.domain.shared.StaleStatePolicy;
 import org.axonframework.commandhandling.CommandHandler;
@@ -97,7 +97,7 @@ public class Entitlement {
         }
         StaleStatePolicy.requireCurrent(command.expectedVersion(), AggregateLifecycle.getVersion());
         String phrase = phraseToOpenPortal(entitlementId);
-        if (!CheckoutConfirmationPolicy.confirms(phrase, command.confirmation())) {
+        if (!Confirmation.confirms(phrase, command.confirmation())) {
             throw new BillingRuleViolation("confirmation_required", "This action needs the confirmation: " + phrase);
         }
         if (subscriptionStatus == null) {

@@ -116,6 +116,14 @@ class CartPolicyTest {
     }
 
     @Test
+    void theBumpCountIsCheckedOnItsOwnBeforeAnyBumpIsLookedUp() {
+        CartPolicy.requireOrderBumpCount(0);
+        CartPolicy.requireOrderBumpCount(CartPolicy.MAX_ORDER_BUMPS);
+
+        assertViolation(() -> CartPolicy.requireOrderBumpCount(CartPolicy.MAX_ORDER_BUMPS + 1), "too_many_order_bumps");
+    }
+
+    @Test
     void sameBumpTwiceIsRefused() {
         PricedOffer workbook = bump("offer_workbook", 500, "USD");
 
