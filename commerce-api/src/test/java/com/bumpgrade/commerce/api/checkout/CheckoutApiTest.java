@@ -1,9 +1,18 @@
 package com.bumpgrade.commerce.api.checkout;
 
 import com.bumpgrade.commerce.api.support.ApiClient;
+import com.bumpgrade.commerce.api.support.EventStream;
 import com.bumpgrade.commerce.api.support.FakeStripe;
 import com.bumpgrade.commerce.api.support.ServiceTest;
 import com.bumpgrade.commerce.api.support.Tokens;
+import com.bumpgrade.commerce.domain.checkout.CheckoutExpired;
+import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
+import com.bumpgrade.commerce.domain.checkout.CheckoutSessionFailed;
+import com.bumpgrade.commerce.domain.checkout.CheckoutSessionOpened;
+import com.bumpgrade.commerce.domain.checkout.CheckoutStarted;
+import com.bumpgrade.commerce.domain.shared.ActorId;
+import com.bumpgrade.commerce.domain.shared.IdempotencyKey;
+import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +46,12 @@ class CheckoutApiTest extends ServiceTest {
         return api().post("/api/commerce/checkout").token(Tokens.AGENT).billing(key, "corr-" + key).json(body).send();
     }
 
+    /** The stream the agent's request with this key would write to: ids derive from the request. */
+    private EventStream intentOfKey(String key) {
+        return EventStream.of(jdbc, CheckoutIntentId.derive(PublisherId.of("demo"), ActorId.of("agent-007"),
+                IdempotencyKey.of(key)).value());
+    }
+
     private JsonNode awaitIntent(String id, String status) {
         JsonNode[] seen = new JsonNode[1];
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
@@ -67,18 +82,21 @@ class CheckoutApiTest extends ServiceTest {
         assertThat(STRIPE.calls()).hasSize(callsBefore);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE meta_data IS NOT NULL AND "
                 + "convert_from(payload, 'UTF8') LIKE ?", Long.class, "%" + key + "%")).isZero();
+        intentOfKey(key).expectExactly();
     }
 
     @Test
     void aDifferentPhraseIsOnlyAPreview() {
         int callsBefore = STRIPE.calls().size();
-        ApiClient.Response response = checkout(ApiClient.uniqueKey("mismatch"), Map.of("offerId", "launch-pass",
+        String key = ApiClient.uniqueKey("mismatch");
+        ApiClient.Response response = checkout(key, Map.of("offerId", "launch-pass",
                 "confirmation", "Create checkout for Bumpgrade launch pass at 1.00 USD"));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("status").asText()).isEqualTo("preview");
         assertThat(response.json().path("reason").asText()).isEqualTo("confirmation_mismatch");
         assertThat(STRIPE.calls()).hasSize(callsBefore);
+        intentOfKey(key).expectExactly();
     }
 
     @Test
@@ -119,10 +137,7 @@ class CheckoutApiTest extends ServiceTest {
         assertThat(view.toString()).doesNotContain("cs_test_");
 
         // The recorded intent came before the Stripe call: CheckoutStarted is sequence 0, the session sequence 1.
-        assertThat(jdbc.queryForList("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? "
-                + "ORDER BY sequence_number", String.class, id))
-                .containsExactly("com.bumpgrade.commerce.domain.checkout.CheckoutStarted",
-                        "com.bumpgrade.commerce.domain.checkout.CheckoutSessionOpened");
+        EventStream.of(jdbc, id).expectExactly(CheckoutStarted.class, CheckoutSessionOpened.class);
 
         ApiClient.Response redirect = api().get("/checkout/" + id).send();
         assertThat(redirect.status()).isEqualTo(303);
@@ -166,6 +181,9 @@ class CheckoutApiTest extends ServiceTest {
         ApiClient.Response first = checkout(key, confirmed());
         assertThat(first.status()).isEqualTo(201);
         String id = first.json().path("checkoutIntentId").asText();
+        EventStream stream = EventStream.of(jdbc, id);
+        stream.expectExactly(CheckoutStarted.class, CheckoutSessionOpened.class);
+        long opened = stream.mark();
 
         ApiClient.Response again = checkout(key, confirmed());
         assertThat(again.status()).isEqualTo(201);
@@ -183,6 +201,7 @@ class CheckoutApiTest extends ServiceTest {
 
         assertThat(STRIPE.sessionCreatesFor(id)).hasSize(1);
         assertThat(eventCount(id, "CheckoutStarted")).isEqualTo(1);
+        stream.expectNothingSince(opened);
     }
 
     @Test
@@ -208,6 +227,8 @@ class CheckoutApiTest extends ServiceTest {
         String id = checkout(ApiClient.uniqueKey("expire"), confirmed()).json().path("checkoutIntentId").asText();
         awaitIntent(id, "open");
         String phrase = "Expire checkout " + id;
+        EventStream stream = EventStream.of(jdbc, id);
+        long opened = stream.mark();
 
         ApiClient.Response missing = api().post("/api/commerce/checkout-intents/" + id + "/expire").token(Tokens.AGENT)
                 .billing(ApiClient.uniqueKey("exp"), "corr-exp").json(Map.of("confirmation", phrase)).send();
@@ -231,6 +252,8 @@ class CheckoutApiTest extends ServiceTest {
         assertThat(preview.status()).isEqualTo(200);
         assertThat(preview.json().path("requiredConfirmation").asText()).isEqualTo(phrase);
         assertThat(eventCount(id, "CheckoutExpired")).isZero();
+        // neither the refusals nor the preview appended anything
+        stream.expectNothingSince(opened);
 
         ApiClient.Response expired = api().post("/api/commerce/checkout-intents/" + id + "/expire").token(Tokens.AGENT)
                 .billing(ApiClient.uniqueKey("exp"), "corr-exp").header("If-Match", "\"1\"")
@@ -238,6 +261,7 @@ class CheckoutApiTest extends ServiceTest {
         assertThat(expired.status()).as(expired.body()).isEqualTo(200);
         assertThat(expired.json().path("status").asText()).isEqualTo("expired");
         assertThat(expired.json().path("stripeSessionExpired").asBoolean()).isTrue();
+        stream.expectAppendedSince(opened, CheckoutExpired.class);
         assertThat(awaitIntent(id, "expired").path("version").asLong()).isEqualTo(2);
         // a closed checkout answers like an unknown one (no existence oracle on the public route)
         assertThat(api().get("/checkout/" + id).send().body())
@@ -248,6 +272,8 @@ class CheckoutApiTest extends ServiceTest {
     void anotherPublishersTokenSeesTheIntentAsMissing() {
         String id = checkout(ApiClient.uniqueKey("scope"), confirmed()).json().path("checkoutIntentId").asText();
         awaitIntent(id, "open");
+        EventStream stream = EventStream.of(jdbc, id);
+        long opened = stream.mark();
 
         ApiClient.Response foreign = api().get("/api/commerce/checkout-intents/" + id).token(Tokens.RIVAL_AGENT).send();
         ApiClient.Response absent = api().get("/api/commerce/checkout-intents/chk_" + "0".repeat(32))
@@ -260,6 +286,7 @@ class CheckoutApiTest extends ServiceTest {
                 .header("If-Match", "\"1\"").json(Map.of("confirmation", "Expire checkout " + id)).send();
         assertThat(foreignExpire.status()).isEqualTo(404);
         assertThat(eventCount(id, "CheckoutExpired")).isZero();
+        stream.expectNothingSince(opened);
     }
 
     @Test
@@ -276,6 +303,9 @@ class CheckoutApiTest extends ServiceTest {
         assertThat(STRIPE.sessionCreatesFor(id)).hasSize(3)
                 .extracting(c -> c.header("Idempotency-Key")).containsOnly("bumpgrade-checkout-" + id + "-attempt-1");
         assertThat(awaitIntent(id, "session_failed").path("lastFailure").asText()).isEqualTo("stripe_unavailable");
+        EventStream stream = EventStream.of(jdbc, id);
+        stream.expectExactly(CheckoutStarted.class, CheckoutSessionFailed.class);
+        long failedAt = stream.mark();
 
         STRIPE.recover();
         ApiClient.Response retried = checkout(key, confirmed());
@@ -288,10 +318,13 @@ class CheckoutApiTest extends ServiceTest {
         assertThat(eventCount(id, "CheckoutSessionFailed")).isEqualTo(1);
         assertThat(eventCount(id, "CheckoutSessionOpened")).isEqualTo(1);
         assertThat(awaitIntent(id, "open").path("sessionAttempts").asInt()).isEqualTo(2);
+        stream.expectAppendedSince(failedAt, CheckoutSessionOpened.class);
+        long reopened = stream.mark();
 
         ApiClient.Response replay = checkout(key, confirmed());
         assertThat(replay.body()).isEqualTo(retried.body());
         assertThat(STRIPE.sessionCreatesFor(id)).hasSize(4);
+        stream.expectNothingSince(reopened);
     }
 
     @Test

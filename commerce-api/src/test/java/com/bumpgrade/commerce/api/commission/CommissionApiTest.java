@@ -1,10 +1,17 @@
 package com.bumpgrade.commerce.api.commission;
 
 import com.bumpgrade.commerce.api.support.ApiClient;
+import com.bumpgrade.commerce.api.support.EventStream;
 import com.bumpgrade.commerce.api.support.StripeEvents;
 import com.bumpgrade.commerce.api.support.Tokens;
 import com.bumpgrade.commerce.api.support.RivalPublisher;
 import com.bumpgrade.commerce.api.support.WebhookTest;
+import com.bumpgrade.commerce.domain.commission.CommissionEntryOpened;
+import com.bumpgrade.commerce.domain.commission.CommissionHeld;
+import com.bumpgrade.commerce.domain.commission.CommissionHoldReleased;
+import com.bumpgrade.commerce.domain.commission.CommissionMarkedReviewed;
+import com.bumpgrade.commerce.domain.commission.CommissionReversalRecorded;
+import com.bumpgrade.commerce.domain.commission.CommissionReversed;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +126,8 @@ class CommissionApiTest extends WebhookTest {
         assertThat(entry.path("lines").get(0).path("kind").asText()).isEqualTo("commission");
         assertThat(entry.path("evidenceIds")).hasSize(1);
         assertThat(eventCount(entryId, "CommissionEntryOpened")).isEqualTo(1);
+        // the redeliveries and the second payment event opened nothing more
+        EventStream.of(jdbc, entryId).expectExactly(CommissionEntryOpened.class);
 
         JsonNode totals = api().get("/api/commerce/commission-entries?partnerId=partner-ada").token(Tokens.AUDITOR)
                 .send().json().path("totals");
@@ -163,6 +172,9 @@ class CommissionApiTest extends WebhookTest {
     void ownerActionsAreConfirmedStaleCheckedAndAudited() {
         String intent = paidAttributedCheckout(click("demo", "ADA30"));
         String entryId = awaitEntry(intent, "pending_review").path("entryId").asText();
+        EventStream stream = EventStream.of(jdbc, entryId);
+        stream.expectExactly(CommissionEntryOpened.class);
+        long mark = stream.mark();
 
         assertThat(act(Tokens.AGENT, entryId, "review", Map.of(), version(entryId)).status()).isEqualTo(403);
         assertThat(act(Tokens.RIVAL_OWNER, entryId, "review", Map.of("confirmation",
@@ -174,26 +186,37 @@ class CommissionApiTest extends WebhookTest {
         ApiClient.Response stale = act(Tokens.OWNER, entryId, "review",
                 Map.of("confirmation", "Mark commission " + entryId + " reviewed"), "\"9\"");
         assertThat(stale.status()).isEqualTo(412);
+        // refusals and the preview appended nothing
+        stream.expectNothingSince(mark);
 
         assertThat(act(Tokens.OWNER, entryId, "review", Map.of("confirmation",
                 "Mark commission " + entryId + " reviewed"), version(entryId)).status()).isEqualTo(200);
+        stream.expectAppendedSince(mark, CommissionMarkedReviewed.class);
+        mark = stream.mark();
         awaitEntry(intent, "reviewed");
 
         assertThat(act(Tokens.OWNER, entryId, "release", Map.of("confirmation",
                 "Release hold on commission " + entryId), version(entryId)).status()).isEqualTo(409);
         assertThat(act(Tokens.OWNER, entryId, "hold", Map.of("confirmation", "x"), version(entryId)).errorCode())
                 .isEqualTo("reason_required");
+        stream.expectNothingSince(mark);
         assertThat(act(Tokens.OWNER, entryId, "hold", Map.of("reason", "checking the partner",
                 "confirmation", "Hold commission " + entryId + ": checking the partner"), version(entryId)).status())
                 .isEqualTo(200);
+        stream.expectAppendedSince(mark, CommissionHeld.class);
+        mark = stream.mark();
         awaitEntry(intent, "on_hold");
         assertThat(act(Tokens.OWNER, entryId, "release", Map.of("confirmation",
                 "Release hold on commission " + entryId), version(entryId)).status()).isEqualTo(200);
+        stream.expectAppendedSince(mark, CommissionHoldReleased.class);
+        mark = stream.mark();
         awaitEntry(intent, "reviewed");
 
         String reverse = "Reverse commission " + entryId + ": partner fraud";
         assertThat(act(Tokens.OWNER, entryId, "reverse", Map.of("reason", "partner fraud", "confirmation", reverse),
                 version(entryId)).status()).isEqualTo(200);
+        stream.expectAppendedSince(mark, CommissionReversalRecorded.class, CommissionReversed.class);
+        mark = stream.mark();
         JsonNode reversed = awaitEntry(intent, "reversed");
         assertThat(reversed.path("net").path("amountMinor").asLong()).isZero();
         JsonNode lines = entry(Tokens.OWNER, entryId).path("lines");
@@ -206,6 +229,7 @@ class CommissionApiTest extends WebhookTest {
                 Map.of("reason", "partner fraud", "confirmation", reverse), version(entryId));
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.errorCode()).isEqualTo("already_reversed");
+        stream.expectNothingSince(mark);
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             String audit = api().get("/api/commerce/audit-entries?subjectId=" + entryId).token(Tokens.AUDITOR)
@@ -225,6 +249,8 @@ class CommissionApiTest extends WebhookTest {
         String intent = paidAttributedCheckout(click("demo", "ADA30"));
         String entryId = awaitEntry(intent, "pending_review").path("entryId").asText();
         String paymentIntent = paymentIntentOf(intent);
+        EventStream stream = EventStream.of(jdbc, entryId);
+        long opened = stream.mark();
 
         deliver(StripeEvents.event(StripeEvents.newEventId(), "charge.refunded",
                 StripeEvents.charge(paymentIntent, 900, 300, false)));
@@ -232,11 +258,14 @@ class CommissionApiTest extends WebhookTest {
         JsonNode held = awaitEntry(intent, "on_hold",
                 entry -> entry.path("reversed").path("amountMinor").asLong() == 90);
         assertThat(held.path("net").path("amountMinor").asLong()).isEqualTo(180);
+        stream.awaitAppendedSince(opened, CommissionHeld.class, CommissionReversalRecorded.class);
+        long partly = stream.mark();
 
         deliver(StripeEvents.event(StripeEvents.newEventId(), "charge.refunded",
                 StripeEvents.charge(paymentIntent, 900, 900, true)));
         JsonNode reversed = awaitEntry(intent, "reversed");
         assertThat(reversed.path("net").path("amountMinor").asLong()).isZero();
+        stream.awaitAppendedSince(partly, CommissionReversalRecorded.class, CommissionReversed.class);
         JsonNode lines = entry(Tokens.OWNER, entryId).path("lines");
         assertThat(lines).hasSize(3);
         assertThat(lines.get(1).path("evidenceId").asText()).startsWith("whk_");
@@ -245,7 +274,8 @@ class CommissionApiTest extends WebhookTest {
     @Test
     void disputesHoldThenReleaseWhenWonOrReverseWhenLost() {
         String won = paidAttributedCheckout(click("demo", "ADA30"));
-        awaitEntry(won, "pending_review");
+        EventStream wonStream = EventStream.of(jdbc, awaitEntry(won, "pending_review").path("entryId").asText());
+        long wonOpened = wonStream.mark();
         String dispute = "dp_test_" + StripeEvents.newEventId().substring(9);
         deliver(StripeEvents.event(StripeEvents.newEventId(), "charge.dispute.created",
                 StripeEvents.dispute(dispute, paymentIntentOf(won), "needs_response", 900)));
@@ -253,9 +283,11 @@ class CommissionApiTest extends WebhookTest {
         deliver(StripeEvents.event(StripeEvents.newEventId(), "charge.dispute.closed",
                 StripeEvents.dispute(dispute, paymentIntentOf(won), "won", 900)));
         awaitEntry(won, "pending_review");
+        wonStream.awaitAppendedSince(wonOpened, CommissionHeld.class, CommissionHoldReleased.class);
 
         String lost = paidAttributedCheckout(click("demo", "ADA30"));
-        awaitEntry(lost, "pending_review");
+        EventStream lostStream = EventStream.of(jdbc, awaitEntry(lost, "pending_review").path("entryId").asText());
+        long lostOpened = lostStream.mark();
         String lostDispute = "dp_test_" + StripeEvents.newEventId().substring(9);
         deliver(StripeEvents.event(StripeEvents.newEventId(), "charge.dispute.created",
                 StripeEvents.dispute(lostDispute, paymentIntentOf(lost), "needs_response", 900)));
@@ -263,6 +295,8 @@ class CommissionApiTest extends WebhookTest {
         deliver(StripeEvents.event(StripeEvents.newEventId(), "charge.dispute.closed",
                 StripeEvents.dispute(lostDispute, paymentIntentOf(lost), "lost", 900)));
         assertThat(awaitEntry(lost, "reversed").path("net").path("amountMinor").asLong()).isZero();
+        lostStream.awaitAppendedSince(lostOpened, CommissionHeld.class, CommissionReversalRecorded.class,
+                CommissionReversed.class);
     }
 
     @Test

@@ -19,7 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Audits replay history: resetting the processors rebuilds the same read model and the same hash chain.
+ * Audits replay history: resetting the processors rebuilds the same read model and the same hash chain, and
+ * only a real reset does. Before the replay a row is tampered with and a stale one added in each table; the
+ * version guards and event-id keys would keep both through a replay onto un-emptied tables, so the full
+ * contents match again only if the reset handlers emptied them.
  * Runs first: the live chain follows processing order, and webhook events of other test classes, committed
  * concurrently, can be processed in an order other than their global index (a gap filled later); chaining by
  * global index is open work (issue "audits you can prove").
@@ -30,14 +33,8 @@ class ReplayTest extends ServiceTest {
     @Autowired
     EventProcessingConfiguration processing;
 
-    private List<Map<String, Object>> auditRows() {
-        return jdbc.queryForList("SELECT sequence, event_id, action, subject_id, result, previous_hash, entry_hash "
-                + "FROM audit_entry ORDER BY sequence");
-    }
-
-    private List<Map<String, Object>> viewRows() {
-        return jdbc.queryForList("SELECT checkout_intent_id, status, version, total_minor, session_attempts "
-                + "FROM checkout_intent_view ORDER BY checkout_intent_id");
+    private List<String> rows(String table, String key) {
+        return jdbc.queryForList("SELECT row_to_json(t)::text FROM " + table + " t ORDER BY " + key, String.class);
     }
 
     private void replay(String group) {
@@ -46,6 +43,10 @@ class ReplayTest extends ServiceTest {
         processor.shutDown();
         processor.resetTokens();
         processor.start();
+    }
+
+    private void shutDown(String group) {
+        processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow().shutDown();
     }
 
     @Test
@@ -59,15 +60,39 @@ class ReplayTest extends ServiceTest {
                 "SELECT count(*) FROM audit_entry WHERE subject_id = ?", Long.class, id) == 2
                 && jdbc.queryForList("SELECT status FROM checkout_intent_view WHERE checkout_intent_id = ?",
                 String.class, id).contains("open"));
-        List<Map<String, Object>> audit = auditRows();
-        List<Map<String, Object>> views = viewRows();
+        List<String> audit = rows("audit_entry", "sequence");
+        List<String> views = rows("checkout_intent_view", "checkout_intent_id");
+
+        // stopped first, so nothing live repairs the damage before the reset
+        shutDown(AuditTrailProjection.GROUP);
+        shutDown(CheckoutIntentProjection.GROUP);
+        tamperWithAndAddStaleRows(id);
+        assertThat(rows("audit_entry", "sequence")).isNotEqualTo(audit);
+        assertThat(rows("checkout_intent_view", "checkout_intent_id")).isNotEqualTo(views);
 
         replay(AuditTrailProjection.GROUP);
         replay(CheckoutIntentProjection.GROUP);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(auditRows()).isEqualTo(audit);
-            assertThat(viewRows()).isEqualTo(views);
+            assertThat(rows("audit_entry", "sequence")).isEqualTo(audit);
+            assertThat(rows("checkout_intent_view", "checkout_intent_id")).isEqualTo(views);
         });
+    }
+
+    private void tamperWithAndAddStaleRows(String id) {
+        jdbc.update("UPDATE checkout_intent_view SET status = 'tampered' WHERE checkout_intent_id = ?", id);
+        jdbc.update("""
+                INSERT INTO checkout_intent_view (checkout_intent_id, publisher_id, offer_id, mode, status, version,
+                    lines, total_minor, currency, session_attempts, created_at, updated_at, started_by, client,
+                    correlation_id)
+                VALUES ('chk_ffffffffffffffffffffffffffffffff', 'demo', 'launch-pass', 'payment', 'open', 9, '[]',
+                    900, 'USD', 1, now(), now(), 'nobody', 'stale', 'stale')""");
+        jdbc.update("UPDATE audit_entry SET result = 'tampered' WHERE subject_id = ? AND action = 'checkout.start'", id);
+        jdbc.update("""
+                INSERT INTO audit_entry (event_id, publisher_id, occurred_at, actor, actor_role, client,
+                    correlation_id, action, subject_type, subject_id, result, detail, previous_hash, entry_hash)
+                VALUES ('stale-event', 'demo', now(), 'nobody', 'agent', 'stale', 'stale', 'checkout.start',
+                    'checkout_intent', 'chk_ffffffffffffffffffffffffffffffff', 'accepted', '{}', repeat('0', 64),
+                    repeat('0', 64))""");
     }
 }

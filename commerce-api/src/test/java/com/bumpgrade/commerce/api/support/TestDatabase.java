@@ -40,6 +40,11 @@ public final class TestDatabase {
         return instance;
     }
 
+    /** The database this JVM's tests used, if any did: the redaction scan looks only at one that exists. */
+    public static synchronized java.util.Optional<Database> inUse() {
+        return java.util.Optional.ofNullable(instance);
+    }
+
     private static Database choose() {
         String explicit = System.getenv("BUMPGRADE_TEST_JDBC_URL");
         if (explicit != null && !explicit.isBlank()) {

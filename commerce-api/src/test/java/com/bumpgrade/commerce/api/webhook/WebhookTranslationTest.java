@@ -1,9 +1,22 @@
 package com.bumpgrade.commerce.api.webhook;
 
 import com.bumpgrade.commerce.api.support.ApiClient;
+import com.bumpgrade.commerce.api.support.EventStream;
 import com.bumpgrade.commerce.api.support.StripeEvents;
 import com.bumpgrade.commerce.api.support.Tokens;
 import com.bumpgrade.commerce.api.support.WebhookTest;
+import com.bumpgrade.commerce.domain.checkout.CheckoutDisputeClosed;
+import com.bumpgrade.commerce.domain.checkout.CheckoutDisputeOpened;
+import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
+import com.bumpgrade.commerce.domain.checkout.CheckoutPaid;
+import com.bumpgrade.commerce.domain.checkout.CheckoutPaymentRejected;
+import com.bumpgrade.commerce.domain.checkout.CheckoutRefunded;
+import com.bumpgrade.commerce.domain.entitlement.EntitlementGranted;
+import com.bumpgrade.commerce.domain.entitlement.EntitlementId;
+import com.bumpgrade.commerce.domain.entitlement.FulfillmentQueued;
+import com.bumpgrade.commerce.domain.shared.OfferId;
+import com.bumpgrade.commerce.domain.webhook.StripeEventConcluded;
+import com.bumpgrade.commerce.domain.webhook.StripeEventReceived;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +34,14 @@ import static org.awaitility.Awaitility.await;
 /** Verified events become idempotent commands: paid once, never backwards, refunds and disputes on the right intent. */
 class WebhookTranslationTest extends WebhookTest {
 
+    private EventStream stream(String aggregateId) {
+        return EventStream.of(jdbc, aggregateId);
+    }
+
     @Test
     void aCompletedPaidSessionPaysTheIntentOnceWithEvidenceAndAudit() {
         String intent = openIntent();
+        long opened = stream(intent).mark();
         ApiClient.Response response = deliver(completed(intent));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -41,6 +59,11 @@ class WebhookTranslationTest extends WebhookTest {
         assertThat(evidence.path("eventType").asText()).isEqualTo("checkout.session.completed");
         assertThat(evidence.path("payloadSha256").asText()).hasSize(64);
         assertThat(eventCount(intent, "CheckoutPaid")).isEqualTo(1);
+        stream(intent).awaitAppendedSince(opened, CheckoutPaid.class);
+        stream(evidenceId).awaitAppendedSince(EventStream.NEW, StripeEventReceived.class, StripeEventConcluded.class);
+        // the entitlement policy's reaction to the payment
+        stream(EntitlementId.forPurchase(CheckoutIntentId.of(intent), OfferId.of("launch-pass")).value())
+                .awaitAppendedSince(EventStream.NEW, EntitlementGranted.class, FulfillmentQueued.class);
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             JsonNode entries = api().get("/api/commerce/audit-entries?subjectId=" + intent).token(Tokens.AUDITOR)
@@ -53,6 +76,7 @@ class WebhookTranslationTest extends WebhookTest {
     @Test
     void redeliveriesChangeNothingEvenTenAtOnce() throws Exception {
         String intent = openIntent();
+        long opened = stream(intent).mark();
         String payload = completed(intent);
         ExecutorService pool = Executors.newFixedThreadPool(10);
         CountDownLatch start = new CountDownLatch(1);
@@ -81,6 +105,8 @@ class WebhookTranslationTest extends WebhookTest {
         awaitEvidence(Tokens.OWNER, evidenceId, "processed");
         assertThat(eventCount(evidenceId, "StripeEventReceived")).isEqualTo(1);
         assertThat(eventCount(intent, "CheckoutPaid")).isEqualTo(1);
+        stream(intent).expectAppendedSince(opened, CheckoutPaid.class);
+        stream(evidenceId).expectExactly(StripeEventReceived.class, StripeEventConcluded.class);
         assertThat(jdbc.queryForObject("SELECT deliveries FROM stripe_webhook_delivery WHERE evidence_id = ?",
                 Integer.class, evidenceId)).isEqualTo(11);
     }
@@ -108,11 +134,14 @@ class WebhookTranslationTest extends WebhookTest {
         String intent = openIntent();
         deliver(completed(intent));
         awaitIntent(intent, "paid");
+        long paid = stream(intent).mark();
         String again = deliver(sessionEvent(StripeEvents.newEventId(), "checkout.session.async_payment_succeeded",
                 intent, s -> { })).json().path("evidenceId").asText();
         JsonNode evidence = awaitEvidence(Tokens.OWNER, again, "ignored");
         assertThat(evidence.path("reason").asText()).isEqualTo("already_paid");
         assertThat(eventCount(intent, "CheckoutPaid")).isEqualTo(1);
+        stream(intent).expectNothingSince(paid);
+        stream(again).expectExactly(StripeEventReceived.class, StripeEventConcluded.class);
     }
 
     @Test
@@ -139,6 +168,8 @@ class WebhookTranslationTest extends WebhookTest {
             assertThat(awaitIntent(intent, "open").path("paid").isMissingNode()).isTrue();
             assertThat(eventCount(intent, "CheckoutPaid")).isZero();
             assertThat(eventCount(intent, "CheckoutPaymentRejected")).isEqualTo(1);
+            // started, session opened, then only the rejection
+            stream(intent).expectAppendedSince(1, CheckoutPaymentRejected.class);
         }
     }
 
@@ -157,6 +188,7 @@ class WebhookTranslationTest extends WebhookTest {
         String intent = openIntent();
         deliver(completed(intent));
         awaitIntent(intent, "paid");
+        long paid = stream(intent).mark();
         String late = deliver(sessionEvent(StripeEvents.newEventId(), "checkout.session.expired", intent,
                 s -> s.put("status", "expired"))).json().path("evidenceId").asText();
         assertThat(awaitEvidence(Tokens.OWNER, late, "ignored").path("reason").asText()).isEqualTo("already_paid");
@@ -165,6 +197,7 @@ class WebhookTranslationTest extends WebhookTest {
         awaitEvidence(Tokens.OWNER, failed, "ignored");
         assertThat(awaitIntent(intent, "paid").path("status").asText()).isEqualTo("paid");
         assertThat(eventCount(intent, "CheckoutSessionExpired")).isZero();
+        stream(intent).expectNothingSince(paid);
     }
 
     @Test
@@ -183,6 +216,8 @@ class WebhookTranslationTest extends WebhookTest {
         deliver(completed(other));
         awaitIntent(intent, "paid");
         awaitIntent(other, "paid");
+        long paid = stream(intent).mark();
+        long otherPaid = stream(other).mark();
         String paymentIntent = paymentIntentOf(intent);
 
         deliver(StripeEvents.event(StripeEvents.newEventId(), "charge.refunded",
@@ -201,6 +236,8 @@ class WebhookTranslationTest extends WebhookTest {
         awaitEvidence(Tokens.OWNER, stale, "ignored");
         assertThat(eventCount(intent, "CheckoutRefunded")).isEqualTo(2);
         assertThat(awaitIntent(other, "paid").path("refunded").path("amountMinor").asLong()).isZero();
+        stream(intent).expectAppendedSince(paid, CheckoutRefunded.class, CheckoutRefunded.class);
+        stream(other).expectNothingSince(otherPaid);
     }
 
     @Test
@@ -208,6 +245,7 @@ class WebhookTranslationTest extends WebhookTest {
         String intent = openIntent();
         deliver(completed(intent));
         awaitIntent(intent, "paid");
+        long paid = stream(intent).mark();
         String dispute = "dp_test_" + StripeEvents.newEventId().substring(9);
         deliver(StripeEvents.event(StripeEvents.newEventId(), "charge.dispute.created",
                 StripeEvents.dispute(dispute, paymentIntentOf(intent), "needs_response", 900)));
@@ -224,6 +262,7 @@ class WebhookTranslationTest extends WebhookTest {
             assertThat(view.path("disputeStatus").asText()).isEqualTo("won");
         });
         assertThat(awaitIntent(intent, "paid").toString()).doesNotContain(dispute);
+        stream(intent).expectAppendedSince(paid, CheckoutDisputeOpened.class, CheckoutDisputeClosed.class);
     }
 
     @Test
