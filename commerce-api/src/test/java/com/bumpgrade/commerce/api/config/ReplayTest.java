@@ -3,8 +3,7 @@ package com.bumpgrade.commerce.api.config;
 import com.bumpgrade.commerce.api.support.ApiClient;
 import com.bumpgrade.commerce.api.support.ServiceTest;
 import com.bumpgrade.commerce.api.support.Tokens;
-import com.bumpgrade.commerce.projections.audit.AuditTrailProjection;
-import com.bumpgrade.commerce.projections.checkout.CheckoutIntentProjection;
+import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Order;
@@ -62,8 +61,8 @@ class ReplayTest extends ServiceTest {
         List<Map<String, Object>> audit = auditRows();
         List<Map<String, Object>> views = viewRows();
 
-        replay(AuditTrailProjection.GROUP);
-        replay(CheckoutIntentProjection.GROUP);
+        replay(ProcessingGroups.AUDIT_TRAIL);
+        replay(ProcessingGroups.READ_MODELS);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(auditRows()).isEqualTo(audit);
