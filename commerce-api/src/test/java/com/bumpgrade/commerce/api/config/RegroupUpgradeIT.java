@@ -52,7 +52,7 @@ import static org.awaitility.Awaitility.await;
  * old groups and events those had not all handled. The packaged service must start its new groups at the lower
  * bound of the old tokens: the reaction grants entitlements for exactly the checkouts paid after it (a tail start
  * with a replay token would skip them all, a start at any other old token would skip some), and the read models
- * project exactly those checkouts.
+ * project exactly those checkouts. The old groups' dead letters move to the new groups (Flyway V12).
  */
 class RegroupUpgradeIT {
     private static final PublisherId DEMO = PublisherId.of("demo");
@@ -129,16 +129,58 @@ class RegroupUpgradeIT {
                 .isEmpty();
     }
 
+    /** A fresh database with the migrations up to {@code target} ("latest" for all). */
+    private void migrate(String target) throws Exception {
+        if (dataSource == null) {
+            exec("CREATE DATABASE " + name);
+            dataSource = new HikariDataSource();
+            dataSource.setJdbcUrl(database.url());
+            dataSource.setUsername(database.username());
+            dataSource.setPassword(database.password());
+            dataSource.setMaximumPoolSize(2); // a shared PostgreSQL: few connections
+            jdbc = new JdbcTemplate(dataSource);
+        }
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(target).load()
+                .migrate();
+    }
+
+    private void deadLetter(String id, String group, String sequence, long index, String enqueuedAt) {
+        jdbc.update("""
+                        INSERT INTO dead_letter_entry (dead_letter_id, processing_group, sequence_identifier,
+                            sequence_index, message_type, event_identifier, time_stamp, payload_type, payload,
+                            enqueued_at)
+                        VALUES (?, ?, ?, ?, 'event', ?, ?, 'x.Paid', '{}'::bytea, ?)""",
+                id, group, sequence, index, "evt-" + id, enqueuedAt, enqueuedAt);
+    }
+
+    private List<String> letters(String group, String sequence) {
+        return jdbc.queryForList("SELECT dead_letter_id FROM dead_letter_entry WHERE processing_group = ? "
+                + "AND sequence_identifier = ? ORDER BY sequence_index", String.class, group, sequence);
+    }
+
+    @Test
+    void theOldGroupsDeadLettersMoveToTheGroupThatReplacedTheirsInOrder() throws Exception {
+        migrate("11");
+        deadLetter("a", "entitlement-policy", "chk_1", 0, "2026-11-01T10:00:02Z");
+        deadLetter("b", "commission-policy", "chk_1", 0, "2026-11-01T10:00:01Z");
+        deadLetter("c", "commission-policy", "chk_1", 1, "2026-11-01T10:00:03Z");
+        deadLetter("d", "stripe-event-translation", "whk_1", 0, "2026-11-01T10:00:00Z");
+        deadLetter("e", "commission-view", "com_1", 0, "2026-11-01T10:00:00Z");
+        deadLetter("f", "audit-trail", "com_1", 0, "2026-11-01T10:00:00Z");
+
+        migrate("latest");
+
+        assertThat(letters(ProcessingGroups.REACTIONS, "chk_1")).containsExactly("b", "a", "c");
+        assertThat(letters(ProcessingGroups.REACTIONS, "whk_1")).containsExactly("d");
+        assertThat(letters(ProcessingGroups.READ_MODELS, "com_1")).containsExactly("e");
+        assertThat(letters(ProcessingGroups.AUDIT_TRAIL, "com_1")).containsExactly("f");
+        assertThat(jdbc.queryForList("SELECT sequence_index FROM dead_letter_entry WHERE sequence_identifier = "
+                + "'chk_1' ORDER BY sequence_index", Long.class)).containsExactly(0L, 1L, 2L);
+    }
+
     @Test
     void theNewGroupsStartAtTheLowerBoundOfTheOldGroupsTokens() throws Exception {
-        exec("CREATE DATABASE " + name);
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(database.url());
-        dataSource.setUsername(database.username());
-        dataSource.setPassword(database.password());
-        dataSource.setMaximumPoolSize(2); // a shared PostgreSQL: few connections
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        jdbc = new JdbcTemplate(dataSource);
+        migrate("latest");
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(dataSource::getConnection).transactionManager(NoTransactionManager.INSTANCE)
                 .eventSerializer(serializer).snapshotSerializer(serializer)
@@ -169,7 +211,7 @@ class RegroupUpgradeIT {
             assertThat(viewed(handledByAll)).isFalse();
             assertThat(granted(handledBySome)).isEqualTo(1);
             assertThat(jdbc.queryForList("SELECT processor_name FROM token_entry WHERE processor_name IN (?, ?)",
-                    String.class, ProcessingGroups.REACTIONS, ProcessingGroups.READ_MODELS)).hasSize(4);
+                    String.class, ProcessingGroups.REACTIONS, ProcessingGroups.READ_MODELS)).hasSize(4 + 2); // segments
         }
     }
 
