@@ -4,7 +4,7 @@ import com.bumpgrade.commerce.domain.checkout.CheckoutIntent;
 import com.bumpgrade.commerce.domain.commission.CommissionLedger;
 import com.bumpgrade.commerce.domain.entitlement.Entitlement;
 import com.bumpgrade.commerce.domain.webhook.StripeEventEvidence;
-import com.bumpgrade.commerce.api.webhook.DeadLetterAttempts;
+import com.bumpgrade.commerce.api.deadletter.DeadLetterAttempts;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
@@ -16,7 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Registers the domain's aggregates (the domain module has no Spring annotations) and makes every processing
  * group propagate handler failures: Axon's default would log the failure and skip the event, silently losing a
  * read-model row. Propagated failures are parked in the group's dead-letter queue (application.yml enables one
- * for every group) with an attempt counter, retried by {@code DeadLetterRetrier} a bounded number of times, and
+ * for every group) with an attempt counter, retried by {@code RetryDeadLetters} a bounded number of times, and
  * after that kept for inspection and re-driving. Each event handler runs behind a savepoint
  * ({@link SavepointPerEventHandler}), so a failed SQL statement cannot spoil the dead-letter insert or the rest of
  * the batch.

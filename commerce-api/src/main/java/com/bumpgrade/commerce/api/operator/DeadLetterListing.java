@@ -1,6 +1,6 @@
 package com.bumpgrade.commerce.api.operator;
 
-import com.bumpgrade.commerce.api.webhook.DeadLetterAttempts;
+import com.bumpgrade.commerce.api.deadletter.DeadLetterAttempts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

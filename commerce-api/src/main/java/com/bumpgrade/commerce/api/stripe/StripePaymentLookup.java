@@ -13,26 +13,14 @@ import java.util.Optional;
  * in any order). The metadata Bumpgrade set at checkout tells whether it is ours.
  */
 @Component
-public class StripePaymentLookup {
-    /** Stripe could not be asked; the caller retries later. */
-    public static class Unavailable extends RuntimeException {
-        Unavailable(String category) {
-            super("Stripe lookup unavailable: " + category, null, false, false);
-        }
-    }
-
+public class StripePaymentLookup implements StripeLookups {
     private final StripeClientHolder clients;
 
     public StripePaymentLookup(StripeClientHolder clients) {
         this.clients = clients;
     }
 
-    /** A subscription as Stripe has it now: status, the current period's end and Bumpgrade's metadata. */
-    public record SubscriptionState(String status, java.time.Instant currentPeriodEnd,
-                                    java.util.Map<String, String> metadata) {
-    }
-
-    /** Re-reads a subscription, so access follows Stripe's current state, not the order events arrived in. */
+    @Override
     public Optional<SubscriptionState> subscription(String subscriptionId) {
         StripeClient client = clients.client().orElseThrow(() -> new Unavailable("not_configured"));
         try {
@@ -55,7 +43,7 @@ public class StripePaymentLookup {
         }
     }
 
-    /** The Bumpgrade checkout intent id recorded in the PaymentIntent's metadata, if Bumpgrade created it. */
+    @Override
     public Optional<String> checkoutIntentOf(String paymentIntentId) {
         StripeClient client = clients.client().orElseThrow(() -> new Unavailable("not_configured"));
         try {

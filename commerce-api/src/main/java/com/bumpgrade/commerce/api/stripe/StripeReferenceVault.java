@@ -12,7 +12,7 @@ import java.util.Optional;
  * response; it is consulted only to call Stripe or to redirect a buyer.
  */
 @Repository
-public class StripeReferenceVault {
+public class StripeReferenceVault implements StripeReferences {
     public enum Kind {
         CHECKOUT_SESSION, CHECKOUT_URL, PRICE, PAYMENT_INTENT, CUSTOMER, DISPUTE, SUBSCRIPTION, PORTAL_URL;
 
@@ -27,6 +27,7 @@ public class StripeReferenceVault {
         this.jdbc = jdbc;
     }
 
+    @Override
     public void put(String bumpgradeId, Kind kind, String stripeValue) {
         jdbc.update("""
                 INSERT INTO stripe_private_reference (bumpgrade_id, kind, stripe_value) VALUES (?, ?, ?)
@@ -34,11 +35,13 @@ public class StripeReferenceVault {
                 bumpgradeId, kind.column(), stripeValue);
     }
 
+    @Override
     public Optional<String> find(String bumpgradeId, Kind kind) {
         return jdbc.query("SELECT stripe_value FROM stripe_private_reference WHERE bumpgrade_id = ? AND kind = ?",
                 (rs, row) -> rs.getString(1), bumpgradeId, kind.column()).stream().findFirst();
     }
 
+    @Override
     public Optional<String> findBumpgradeId(Kind kind, String stripeValue) {
         return jdbc.query("SELECT bumpgrade_id FROM stripe_private_reference WHERE kind = ? AND stripe_value = ?",
                 (rs, row) -> rs.getString(1), kind.column(), stripeValue).stream().findFirst();

@@ -13,7 +13,7 @@ import java.util.Optional;
  * id. Like the reference vault, nothing here is ever returned or logged.
  */
 @Repository
-public class WebhookDeliveries {
+public class WebhookDeliveries implements DeliveredPayloads {
     private final JdbcTemplate jdbc;
 
     public WebhookDeliveries(JdbcTemplate jdbc) {
@@ -42,6 +42,7 @@ public class WebhookDeliveries {
                 String.class, stripeEventId);
     }
 
+    @Override
     public Optional<String> payload(WebhookEvidenceId evidenceId) {
         return jdbc.query("SELECT payload FROM stripe_webhook_delivery WHERE evidence_id = ?",
                 (rs, row) -> rs.getString(1), evidenceId.value()).stream().findFirst();

@@ -11,6 +11,7 @@ import com.bumpgrade.commerce.api.web.ApiException;
 import com.bumpgrade.commerce.domain.webhook.RequestStripeEventRedrive;
 import com.bumpgrade.commerce.domain.webhook.WebhookEvidenceId;
 import com.bumpgrade.commerce.domain.webhook.WhichWebhookEvidence;
+import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
 import com.bumpgrade.commerce.projections.webhook.WebhookEvidenceView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -93,7 +94,7 @@ public class WebhookEvidenceService {
     private WriteResult execute(BillingWrite write, String evidenceId) {
         commands.sendAndWait(new RequestStripeEventRedrive(WebhookEvidenceId.of(evidenceId), write.caller().publisher(),
                 write.expectedVersion(), write.context(), clock.instant()));
-        boolean processed = processing.sequencedDeadLetterProcessor(StripeEventTranslator.GROUP)
+        boolean processed = processing.sequencedDeadLetterProcessor(ProcessingGroups.REACTIONS)
                 .map(p -> p.process(letter -> letter.message() instanceof DomainEventMessage<?> domain
                         && evidenceId.equals(domain.getAggregateIdentifier())))
                 .orElse(false);

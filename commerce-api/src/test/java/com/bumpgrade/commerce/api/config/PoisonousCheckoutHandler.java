@@ -1,7 +1,7 @@
 package com.bumpgrade.commerce.api.config;
 
 import com.bumpgrade.commerce.domain.checkout.CheckoutStarted;
-import com.bumpgrade.commerce.projections.checkout.CheckoutIntentProjection;
+import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * "poison-", until it is cured: a stand-in for a projection bug, to prove failures are dead-lettered, not lost.
  */
 @Component
-@ProcessingGroup(CheckoutIntentProjection.GROUP)
+@ProcessingGroup(ProcessingGroups.READ_MODELS)
 public class PoisonousCheckoutHandler {
     static volatile boolean cured;
 

@@ -3,7 +3,7 @@ package com.bumpgrade.commerce.api.config;
 import com.bumpgrade.commerce.api.support.ApiClient;
 import com.bumpgrade.commerce.api.support.ServiceTest;
 import com.bumpgrade.commerce.api.support.Tokens;
-import com.bumpgrade.commerce.projections.checkout.CheckoutIntentProjection;
+import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
@@ -30,7 +30,7 @@ class ProjectionFailureTest extends ServiceTest {
 
     private long deadLetters(String aggregate) {
         Long count = jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry WHERE processing_group = ? "
-                + "AND aggregate_identifier = ?", Long.class, CheckoutIntentProjection.GROUP, aggregate);
+                + "AND aggregate_identifier = ?", Long.class, ProcessingGroups.READ_MODELS, aggregate);
         return count == null ? 0 : count;
     }
 
@@ -51,7 +51,7 @@ class ProjectionFailureTest extends ServiceTest {
 
         PoisonousCheckoutHandler.cured = true;
         SequencedDeadLetterProcessor<EventMessage<?>> redrive =
-                processing.sequencedDeadLetterProcessor(CheckoutIntentProjection.GROUP).orElseThrow();
+                processing.sequencedDeadLetterProcessor(ProcessingGroups.READ_MODELS).orElseThrow();
         await().atMost(Duration.ofSeconds(15)).until(() -> {
             redrive.processAny();
             return deadLetters(id) == 0;

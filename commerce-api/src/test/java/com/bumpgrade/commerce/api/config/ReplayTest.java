@@ -3,8 +3,7 @@ package com.bumpgrade.commerce.api.config;
 import com.bumpgrade.commerce.api.support.ApiClient;
 import com.bumpgrade.commerce.api.support.ServiceTest;
 import com.bumpgrade.commerce.api.support.Tokens;
-import com.bumpgrade.commerce.projections.audit.AuditTrailProjection;
-import com.bumpgrade.commerce.projections.checkout.CheckoutIntentProjection;
+import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Order;
@@ -64,14 +63,14 @@ class ReplayTest extends ServiceTest {
         List<String> views = rows("checkout_intent_view", "checkout_intent_id");
 
         // stopped first, so nothing live repairs the damage before the reset
-        shutDown(AuditTrailProjection.GROUP);
-        shutDown(CheckoutIntentProjection.GROUP);
+        shutDown(ProcessingGroups.AUDIT_TRAIL);
+        shutDown(ProcessingGroups.READ_MODELS);
         tamperWithAndAddStaleRows(id);
         assertThat(rows("audit_entry", "sequence")).isNotEqualTo(audit);
         assertThat(rows("checkout_intent_view", "checkout_intent_id")).isNotEqualTo(views);
 
-        replay(AuditTrailProjection.GROUP);
-        replay(CheckoutIntentProjection.GROUP);
+        replay(ProcessingGroups.AUDIT_TRAIL);
+        replay(ProcessingGroups.READ_MODELS);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(rows("audit_entry", "sequence")).isEqualTo(audit);

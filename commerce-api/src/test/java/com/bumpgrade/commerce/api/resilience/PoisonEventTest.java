@@ -19,8 +19,7 @@ import com.bumpgrade.commerce.domain.shared.IdempotencyKey;
 import com.bumpgrade.commerce.domain.shared.Money;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.bumpgrade.commerce.domain.webhook.WebhookEvidenceId;
-import com.bumpgrade.commerce.projections.audit.AuditTrailProjection;
-import com.bumpgrade.commerce.projections.commission.CommissionLedgerProjection;
+import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -120,9 +119,9 @@ class PoisonEventTest extends ServiceTest {
         // The commission view parks the poisoned entry's sequence only; the others in the batch are applied.
         await().atMost(PATIENCE).until(() -> viewStatus(neighbour).equals("on_hold")
                 && viewStatus(rival).equals("on_hold"));
-        await().atMost(PATIENCE).until(() -> deadLetters(CommissionLedgerProjection.GROUP, poisoned) == 2);
-        assertThat(deadLetters(CommissionLedgerProjection.GROUP, neighbour)).isZero();
-        assertThat(deadLetters(CommissionLedgerProjection.GROUP, rival)).isZero();
+        await().atMost(PATIENCE).until(() -> deadLetters(ProcessingGroups.READ_MODELS, poisoned) == 2);
+        assertThat(deadLetters(ProcessingGroups.READ_MODELS, neighbour)).isZero();
+        assertThat(deadLetters(ProcessingGroups.READ_MODELS, rival)).isZero();
         assertThat(viewStatus(poisoned)).isEqualTo("pending_review");
 
         // The audit trail records placeholders for the two events it cannot store, and goes on.
@@ -133,7 +132,7 @@ class PoisonEventTest extends ServiceTest {
                 .allSatisfy(detail -> assertThat(detail).isEqualTo("{\"reasonCode\": \"storage_refused\"}"));
         assertThat(auditResults(neighbour)).containsExactly("pending_review", "held");
         assertThat(auditResults(rival)).containsExactly("pending_review", "held");
-        assertThat(deadLetters(AuditTrailProjection.GROUP, poisoned)).isZero();
+        assertThat(deadLetters(ProcessingGroups.AUDIT_TRAIL, poisoned)).isZero();
 
         // Later events of the same and of another publisher still arrive everywhere.
         CommissionEntryId later = open("demo");
@@ -146,7 +145,7 @@ class PoisonEventTest extends ServiceTest {
         // The operator sees the parked letters with a reason code, and nothing of the failure itself.
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonNode letters = api().get("/api/commerce/operator/dead-letters?processingGroup="
-                    + CommissionLedgerProjection.GROUP).token(Tokens.OPERATOR).send().json().path("deadLetters");
+                    + ProcessingGroups.READ_MODELS).token(Tokens.OPERATOR).send().json().path("deadLetters");
             List<JsonNode> mine = new ArrayList<>();
             letters.forEach(letter -> {
                 if (letter.path("sequence").asText().equals(poisoned.value())) {
@@ -154,7 +153,7 @@ class PoisonEventTest extends ServiceTest {
                 }
             });
             assertThat(mine).hasSize(2);
-            assertThat(mine.get(0).path("processingGroup").asText()).isEqualTo(CommissionLedgerProjection.GROUP);
+            assertThat(mine.get(0).path("processingGroup").asText()).isEqualTo(ProcessingGroups.READ_MODELS);
             assertThat(mine.get(0).path("eventType").asText()).isEqualTo("CommissionReversalRecorded");
             assertThat(mine.get(0).path("reasonCode").asText()).isEqualTo("storage_refused");
             assertThat(mine.get(0).path("attempts").asInt()).isPositive();

@@ -27,6 +27,7 @@ import com.bumpgrade.commerce.domain.shared.CorrelationId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.bumpgrade.commerce.domain.webhook.StripeEventRedriveRequested;
 import com.bumpgrade.commerce.domain.webhook.WebhookEvidenceId;
+import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -42,9 +43,8 @@ import java.util.Map;
  * trail can be rebuilt by replaying the event store. Runs in one segment: the hash chain needs a single order.
  */
 @Component
-@ProcessingGroup(AuditTrailProjection.GROUP)
+@ProcessingGroup(ProcessingGroups.AUDIT_TRAIL)
 public class AuditTrailProjection {
-    public static final String GROUP = "audit-trail";
     private static final String CHECKOUT = "checkout_intent";
 
     private final AuditTrail trail;

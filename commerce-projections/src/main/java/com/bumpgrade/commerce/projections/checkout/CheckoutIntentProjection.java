@@ -17,6 +17,7 @@ import com.bumpgrade.commerce.domain.checkout.CheckoutStatus;
 import com.bumpgrade.commerce.domain.checkout.WhatIsCheckoutIntent;
 import com.bumpgrade.commerce.domain.shared.Money;
 import com.bumpgrade.commerce.projections.shared.JsonColumns;
+import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -38,9 +39,8 @@ import java.util.Optional;
  * processed again (retry, stolen claim, dead-letter re-drive) changes nothing.
  */
 @Component
-@ProcessingGroup(CheckoutIntentProjection.GROUP)
+@ProcessingGroup(ProcessingGroups.READ_MODELS)
 public class CheckoutIntentProjection {
-    public static final String GROUP = "checkout-view";
 
     private final JdbcTemplate jdbc;
 

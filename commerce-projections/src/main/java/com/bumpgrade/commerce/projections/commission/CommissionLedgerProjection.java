@@ -14,6 +14,7 @@ import com.bumpgrade.commerce.domain.shared.Money;
 import com.bumpgrade.commerce.domain.webhook.WebhookEvidenceId;
 import com.bumpgrade.commerce.projections.checkout.CheckoutIntentView;
 import com.bumpgrade.commerce.projections.shared.JsonColumns;
+import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -40,9 +41,8 @@ import java.util.TreeMap;
  * they earned an entry. Guarded by sequence numbers and line numbers, so re-processing changes nothing.
  */
 @Component
-@ProcessingGroup(CommissionLedgerProjection.GROUP)
+@ProcessingGroup(ProcessingGroups.READ_MODELS)
 public class CommissionLedgerProjection {
-    public static final String GROUP = "commission-view";
 
     private final JdbcTemplate jdbc;
 

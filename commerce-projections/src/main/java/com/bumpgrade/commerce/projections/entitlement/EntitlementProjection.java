@@ -8,6 +8,7 @@ import com.bumpgrade.commerce.domain.entitlement.FulfillmentQueued;
 import com.bumpgrade.commerce.domain.entitlement.WhatIsEntitlement;
 import com.bumpgrade.commerce.domain.entitlement.WhichEntitlements;
 import com.bumpgrade.commerce.projections.shared.JsonColumns;
+import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -25,9 +26,8 @@ import java.util.Optional;
 
 /** Builds {@code entitlement_view}; guarded by sequence numbers like every projection here. */
 @Component
-@ProcessingGroup(EntitlementProjection.GROUP)
+@ProcessingGroup(ProcessingGroups.READ_MODELS)
 public class EntitlementProjection {
-    public static final String GROUP = "entitlement-view";
 
     private final JdbcTemplate jdbc;
 

@@ -6,6 +6,7 @@ import com.bumpgrade.commerce.domain.webhook.StripeEventPayloadMismatchFlagged;
 import com.bumpgrade.commerce.domain.webhook.StripeEventReceived;
 import com.bumpgrade.commerce.domain.webhook.StripeEventRedriveRequested;
 import com.bumpgrade.commerce.domain.webhook.WhichWebhookEvidence;
+import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -25,14 +26,11 @@ import java.util.regex.Pattern;
 
 /**
  * Builds {@code webhook_evidence_view}. Events still failing translation are shown from Axon's dead-letter queue
- * of the translation group: {@code failed} while automatic retries remain, {@code dead-lettered} after.
+ * of the reactions group (the Stripe event translation lives there; its letters carry the evidence id): {@code failed} while automatic retries remain, {@code dead-lettered} after.
  */
 @Component
-@ProcessingGroup(WebhookEvidenceProjection.GROUP)
+@ProcessingGroup(ProcessingGroups.READ_MODELS)
 public class WebhookEvidenceProjection {
-    public static final String GROUP = "webhook-evidence-view";
-    /** The processing group that translates events into commands (in the api module). */
-    public static final String TRANSLATION_GROUP = "stripe-event-translation";
 
     private static final Pattern FAILURE_CODE = Pattern.compile("[a-z0-9_]{1,64}");
 
@@ -109,7 +107,7 @@ public class WebhookEvidenceProjection {
                     WHERE e.processing_group = ? AND e.aggregate_identifier = v.evidence_id
                     HAVING count(*) > 0) d ON TRUE
                   WHERE """);
-        List<Object> args = new ArrayList<>(List.of(query.maxAttempts(), TRANSLATION_GROUP));
+        List<Object> args = new ArrayList<>(List.of(query.maxAttempts(), ProcessingGroups.REACTIONS));
         if (query.publisherId() == null) {
             sql.append(" v.publisher_id IS NULL");
         } else {

@@ -1,6 +1,6 @@
-package com.bumpgrade.commerce.api.webhook;
+package com.bumpgrade.commerce.api.deadletter;
 
-import com.bumpgrade.commerce.api.stripe.StripePaymentLookup;
+import com.bumpgrade.commerce.api.stripe.StripeLookups;
 import com.bumpgrade.commerce.domain.checkout.PaymentNotYetRecorded;
 import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
 import org.axonframework.eventhandling.EventMessage;
@@ -21,7 +21,11 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * Counts failed translation attempts in the dead letter's diagnostics ({@code retries}), so the retrier can stop
+ * The dead-letter policy of every processing group, and the one vocabulary of failure codes (evidence and the
+ * operator's dead-letter listing show these). Its own package, so configuration, reactions and listings can all
+ * use it without depending on each other.
+ * <p>
+ * Counts failed attempts in the dead letter's diagnostics ({@code retries}), so the retrier can stop
  * after a bounded number and the evidence query can tell "failed, will retry" from "dead-lettered". The last
  * failure is kept there too ({@code failure}), as a stable snake_case code: that code, never the exception's
  * class name or message, is what evidence and dead-letter listings show.
@@ -62,7 +66,7 @@ public final class DeadLetterAttempts {
         if (cause instanceof PaymentNotYetRecorded) {
             return "payment_not_yet_recorded";
         }
-        if (cause instanceof StripePaymentLookup.Unavailable) {
+        if (cause instanceof StripeLookups.Unavailable) {
             return "stripe_unavailable";
         }
         if (cause instanceof BillingRuleViolation rule && rule.code() != null && rule.code().matches(CODE)) {

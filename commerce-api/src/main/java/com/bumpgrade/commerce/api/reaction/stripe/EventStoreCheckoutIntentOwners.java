@@ -1,4 +1,4 @@
-package com.bumpgrade.commerce.api.webhook;
+package com.bumpgrade.commerce.api.reaction.stripe;
 
 import com.bumpgrade.commerce.domain.checkout.CheckoutStarted;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
@@ -9,20 +9,20 @@ import org.springframework.stereotype.Component;
 import java.util.Optional;
 
 /**
- * Whose checkout intent is this, by Bumpgrade's own record: the publisher in the intent's first event. Webhook
- * evidence is attributed only this way, never by a publisher id in Stripe metadata, which anyone with access to
- * the Stripe account (or a forged but validly signed payload) could set. Read from the event store rather than a
- * read model, because the intent is stored before Stripe is ever called and a projection may lag or be replaying.
+ * The owners as the event store has them: the publisher in the intent's first event. Read from the event store
+ * rather than a read model, because the intent is stored before Stripe is ever called and a projection may lag or
+ * be replaying.
  */
 @Component
-class CheckoutIntentOwners {
+class EventStoreCheckoutIntentOwners implements CheckoutIntentOwners {
     private final EventStore events;
 
-    CheckoutIntentOwners(EventStore events) {
+    EventStoreCheckoutIntentOwners(EventStore events) {
         this.events = events;
     }
 
-    Optional<PublisherId> publisherOf(String checkoutIntentId) {
+    @Override
+    public Optional<PublisherId> publisherOf(String checkoutIntentId) {
         if (checkoutIntentId == null) {
             return Optional.empty();
         }

@@ -1,5 +1,7 @@
-package com.bumpgrade.commerce.api.webhook;
+package com.bumpgrade.commerce.api.reaction;
 
+import com.bumpgrade.commerce.api.deadletter.DeadLetterAttempts;
+import com.bumpgrade.commerce.api.webhook.WebhookProperties;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
@@ -10,18 +12,19 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Retries dead letters of every processing group every retry interval (a refund that arrived before its payment,
- * a policy command that lost a race on its aggregate, a projection hit by a passing database fault), until the
+ * When a dead letter's retry interval has passed, retry it: dead letters of every processing group (a refund that
+ * arrived before its payment, a reaction's command that lost a race on its aggregate, a read model hit by a
+ * passing database fault) are retried every retry interval until the
  * attempts run out; after that they stay parked (webhook translations can then be re-driven by an owner). Claims
  * in the dead-letter table keep several instances from processing the same letter.
  */
 @Component
-public class DeadLetterRetrier {
+public class RetryDeadLetters {
     private final EventProcessingConfiguration processing;
     private final WebhookProperties properties;
     private final Clock clock;
 
-    public DeadLetterRetrier(EventProcessingConfiguration processing, WebhookProperties properties, Clock clock) {
+    public RetryDeadLetters(EventProcessingConfiguration processing, WebhookProperties properties, Clock clock) {
         this.processing = processing;
         this.properties = properties;
         this.clock = clock;

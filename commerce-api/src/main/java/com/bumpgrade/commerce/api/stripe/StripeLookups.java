@@ -1,0 +1,29 @@
+package com.bumpgrade.commerce.api.stripe;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the reactions ask Stripe when an event does not say enough: the gateway they depend on, so they can be
+ * tested with a fake. {@link StripePaymentLookup} is the stripe-java implementation.
+ */
+public interface StripeLookups {
+
+    /** Stripe could not be asked; the caller retries later. */
+    class Unavailable extends RuntimeException {
+        Unavailable(String category) {
+            super("Stripe lookup unavailable: " + category, null, false, false);
+        }
+    }
+
+    /** A subscription as Stripe has it now: status, the current period's end and Bumpgrade's metadata. */
+    record SubscriptionState(String status, Instant currentPeriodEnd, Map<String, String> metadata) {
+    }
+
+    /** Re-reads a subscription, so access follows Stripe's current state, not the order events arrived in. */
+    Optional<SubscriptionState> subscription(String subscriptionId);
+
+    /** The Bumpgrade checkout intent id recorded in the PaymentIntent's metadata, if Bumpgrade created it. */
+    Optional<String> checkoutIntentOf(String paymentIntentId);
+}
