@@ -4,8 +4,11 @@ import com.stripe.StripeClient;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.Subscription;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,33 +25,32 @@ public class StripePaymentLookup implements StripeLookups {
 
     @Override
     public Optional<SubscriptionState> subscription(String subscriptionId) {
-        StripeClient client = clients.client().orElseThrow(() -> new Unavailable("not_configured"));
-        try {
-            com.stripe.model.Subscription subscription = client.v1().subscriptions().retrieve(subscriptionId);
+        return retrieve(client -> {
+            Subscription subscription = client.v1().subscriptions().retrieve(subscriptionId);
             Long periodEnd = subscription.getItems() == null || subscription.getItems().getData() == null
                     || subscription.getItems().getData().isEmpty() ? null
                     : subscription.getItems().getData().get(0).getCurrentPeriodEnd();
-            return Optional.of(new SubscriptionState(subscription.getStatus(),
-                    periodEnd == null ? null : java.time.Instant.ofEpochSecond(periodEnd),
-                    subscription.getMetadata() == null ? java.util.Map.of() : subscription.getMetadata()));
-        } catch (InvalidRequestException e) {
-            if (e.getStatusCode() != null && e.getStatusCode() == 404) {
-                return Optional.empty();
-            }
-            throw new Unavailable(StripeCheckoutSessions.classify(e).name());
-        } catch (StripeException e) {
-            throw new Unavailable(StripeCheckoutSessions.classify(e).name());
-        } catch (RuntimeException e) {
-            throw new Unavailable("MALFORMED_RESPONSE");
-        }
+            return new SubscriptionState(subscription.getStatus(),
+                    periodEnd == null ? null : Instant.ofEpochSecond(periodEnd),
+                    subscription.getMetadata() == null ? Map.of() : subscription.getMetadata());
+        });
     }
 
     @Override
     public Optional<String> checkoutIntentOf(String paymentIntentId) {
+        return retrieve(client -> client.v1().paymentIntents().retrieve(paymentIntentId))
+                .map(PaymentIntent::getMetadata).map(metadata -> metadata.get("bumpgrade_checkout_intent_id"));
+    }
+
+    private interface Retrieval<T> {
+        T from(StripeClient client) throws StripeException;
+    }
+
+    /** One Stripe read: a 404 is "not Stripe's either"; any other failure is retried later by the caller. */
+    private <T> Optional<T> retrieve(Retrieval<T> retrieval) {
         StripeClient client = clients.client().orElseThrow(() -> new Unavailable("not_configured"));
         try {
-            PaymentIntent intent = client.v1().paymentIntents().retrieve(paymentIntentId);
-            return Optional.ofNullable(intent.getMetadata()).map(m -> m.get("bumpgrade_checkout_intent_id"));
+            return Optional.ofNullable(retrieval.from(client));
         } catch (InvalidRequestException e) {
             if (e.getStatusCode() != null && e.getStatusCode() == 404) {
                 return Optional.empty();

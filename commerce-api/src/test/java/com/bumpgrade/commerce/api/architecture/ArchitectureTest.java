@@ -52,6 +52,14 @@ class ArchitectureTest {
                     "javax.sql..")
             .because("routes call services and stores; SQL lives in named stores");
 
+    /** The confirmed-write sequence exists once: only the envelope reads or claims idempotency records. */
+    @ArchTest
+    static final ArchRule onlyTheEnvelopeTouchesIdempotencyRecords = noClasses()
+            .that().resideOutsideOfPackage("com.bumpgrade.commerce.api.envelope")
+            .should().dependOnClassesThat().haveFullyQualifiedName(
+                    "com.bumpgrade.commerce.api.envelope.IdempotencyStore")
+            .because("every billing write goes through BillingWriteEnvelope.submit");
+
     /** "Policy" names a pure domain rule; a class that reacts to events is named for what it does. */
     @ArchTest
     static final ArchRule noPolicyHandlesEvents = noMethods()
