@@ -33,7 +33,10 @@ public class EmbeddedPostgresConfiguration {
         }
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
-                .setCleanDataDirectory(false);
+                .setCleanDataDirectory(false)
+                // zonky's own JVM hook would stop PostgreSQL while Spring's hook is still stopping the event
+                // processors that use it; the context closes it instead, after the DataSource (which depends on it).
+                .setRegisterShutdownHook(false);
         if (port > 0) {
             builder.setPort(port);
         }

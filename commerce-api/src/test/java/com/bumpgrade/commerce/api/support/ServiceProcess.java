@@ -16,10 +16,12 @@ import java.util.Map;
 public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private ServiceProcess(Process process, int port) {
+    private ServiceProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     /**
@@ -56,7 +58,7 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = findJar().toPath().resolveSibling(name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        ServiceProcess service = new ServiceProcess(process, port);
+        ServiceProcess service = new ServiceProcess(process, port, log);
         service.awaitHealthy(Duration.ofSeconds(120));
         return service;
     }
@@ -105,6 +107,21 @@ public final class ServiceProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Everything the process printed (appended across runs of the same name). */
+    public Path log() {
+        return log;
+    }
+
+    /** SIGTERM, as a container runtime or Ctrl-C sends it; the exit code once the JVM has ended. */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            kill();
+            throw new IllegalStateException("the service did not stop within 60 s of SIGTERM");
+        }
+        return process.exitValue();
     }
 
     /** SIGKILL: no shutdown hooks, no graceful stop, like a crashed host. */
