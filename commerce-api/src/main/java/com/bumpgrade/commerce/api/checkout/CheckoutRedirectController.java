@@ -3,6 +3,7 @@ package com.bumpgrade.commerce.api.checkout;
 import com.bumpgrade.commerce.api.stripe.StripeReferenceVault;
 import com.bumpgrade.commerce.api.web.ApiException;
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
+import com.bumpgrade.commerce.domain.checkout.CheckoutStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,7 +15,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.net.URI;
-import java.util.Optional;
 
 /**
  * The buyer-facing Bumpgrade URLs. The Stripe Checkout URL contains the session id, so it is only ever sent as
@@ -36,10 +36,11 @@ public class CheckoutRedirectController {
             return Mono.error(ApiException.notFound());
         }
         return Mono.fromCallable(() -> {
-            Optional<String> status = statuses.status(CheckoutIntentId.of(checkoutIntentId));
             // A closed checkout answers like one that never existed: the public route tells nobody which ids exist.
-            // (A view not built yet is no reason to refuse: the session URL in the vault decides.)
-            if (status.isPresent() && !status.get().equals("open")) {
+            // The view may lag behind the 201 that sent the buyer here, so only a final status closes the link;
+            // otherwise the session URL in the vault decides.
+            if (statuses.status(CheckoutIntentId.of(checkoutIntentId)).filter(CheckoutStatus::closedToBuyer)
+                    .isPresent()) {
                 throw ApiException.notFound();
             }
             String url = vault.find(checkoutIntentId, StripeReferenceVault.Kind.CHECKOUT_URL)

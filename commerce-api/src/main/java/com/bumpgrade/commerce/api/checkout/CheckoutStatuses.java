@@ -1,6 +1,7 @@
 package com.bumpgrade.commerce.api.checkout;
 
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
+import com.bumpgrade.commerce.domain.checkout.CheckoutStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -8,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The public status of a checkout by id alone, for the buyer's redirect (which carries no publisher). Read from
- * the checkout view; empty while the view has not caught up.
+ * the checkout view, so it may lag behind the event store; empty while the view has not caught up.
  */
 @Repository
 public class CheckoutStatuses {
@@ -18,8 +19,8 @@ public class CheckoutStatuses {
         this.jdbc = jdbc;
     }
 
-    public Optional<String> status(CheckoutIntentId id) {
+    public Optional<CheckoutStatus> status(CheckoutIntentId id) {
         return jdbc.query("SELECT status FROM checkout_intent_view WHERE checkout_intent_id = ?",
-                (rs, row) -> rs.getString(1), id.value()).stream().findFirst();
+                (rs, row) -> CheckoutStatus.fromPublicName(rs.getString(1)), id.value()).stream().findFirst();
     }
 }

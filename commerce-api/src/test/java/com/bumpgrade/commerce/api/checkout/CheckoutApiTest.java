@@ -147,6 +147,34 @@ class CheckoutApiTest extends ServiceTest {
         assertThat(redirect.header("Location")).isEqualTo(sessionUrl);
     }
 
+    /** The buyer follows checkoutUrl at once: the redirect must not wait for the checkout view to catch up. */
+    @Test
+    void twentyConcurrentCheckoutsRedirectTheMomentTheyAreCreated() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ApiClient.Response[]>> futures = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String key = ApiClient.uniqueKey("follow-" + i);
+            futures.add(pool.submit(() -> {
+                start.await();
+                ApiClient.Response created = checkout(key, confirmed());
+                String url = created.json().path("checkoutUrl").asText();
+                return new ApiClient.Response[] {created, api().get(url.substring(api().base().length())).send()};
+            }));
+        }
+        start.countDown();
+        for (Future<ApiClient.Response[]> future : futures) {
+            ApiClient.Response[] answers = future.get();
+            assertThat(answers[0].status()).as(answers[0].body()).isEqualTo(201);
+            String id = answers[0].json().path("checkoutIntentId").asText();
+            assertThat(answers[1].status()).as("redirect of " + id + ": " + answers[1].body()).isEqualTo(303);
+            assertThat(answers[1].header("Location")).isEqualTo(STRIPE.sessions().values().stream()
+                    .filter(s -> id.equals(s.path("client_reference_id").asText()))
+                    .findFirst().orElseThrow().path("url").asText());
+        }
+        pool.shutdown();
+    }
+
     @Test
     void eightIdenticalConcurrentRequestsCreateExactlyOneSession() throws Exception {
         String key = ApiClient.uniqueKey("burst");

@@ -23,6 +23,19 @@ public enum CheckoutStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether the buyer's link is closed for good. A view read may lag behind the write that answered 201, so
+     * only a status that can never become payable again closes it; {@code started} and {@code session_failed}
+     * may already be {@code open} in the event store.
+     */
+    public boolean closedToBuyer() {
+        return this == EXPIRED || this == FAILED || this == PAID || this == REFUNDED;
+    }
+
+    public static CheckoutStatus fromPublicName(String name) {
+        return valueOf(name.toUpperCase(Locale.ROOT));
+    }
+
     boolean awaitsSession() {
         return this == STARTED || this == SESSION_FAILED;
     }
