@@ -147,9 +147,9 @@ class CheckoutApiTest extends ServiceTest {
         assertThat(redirect.header("Location")).isEqualTo(sessionUrl);
     }
 
-    /** The buyer follows checkoutUrl at once: the redirect must not wait for the checkout view to catch up. */
+    /** The buyer follows checkoutUrl at once, the agent reads the intent at once: neither sees the view lag. */
     @Test
-    void twentyConcurrentCheckoutsRedirectTheMomentTheyAreCreated() throws Exception {
+    void twentyConcurrentCheckoutsRedirectAndReadBackTheMomentTheyAreCreated() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(20);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<ApiClient.Response[]>> futures = new ArrayList<>();
@@ -159,7 +159,9 @@ class CheckoutApiTest extends ServiceTest {
                 start.await();
                 ApiClient.Response created = checkout(key, confirmed());
                 String url = created.json().path("checkoutUrl").asText();
-                return new ApiClient.Response[] {created, api().get(url.substring(api().base().length())).send()};
+                String id = created.json().path("checkoutIntentId").asText();
+                return new ApiClient.Response[] {created, api().get(url.substring(api().base().length())).send(),
+                        api().get("/api/commerce/checkout-intents/" + id).token(Tokens.AGENT).send()};
             }));
         }
         start.countDown();
@@ -171,6 +173,10 @@ class CheckoutApiTest extends ServiceTest {
             assertThat(answers[1].header("Location")).isEqualTo(STRIPE.sessions().values().stream()
                     .filter(s -> id.equals(s.path("client_reference_id").asText()))
                     .findFirst().orElseThrow().path("url").asText());
+            // read-your-writes: the intent as the 201 left it, not the view's earlier state
+            assertThat(answers[2].status()).as(answers[2].body()).isEqualTo(200);
+            assertThat(answers[2].json().path("status").asText()).as(id).isEqualTo("open");
+            assertThat(answers[2].json().path("version").asLong()).as(id).isEqualTo(1);
         }
         pool.shutdown();
     }
@@ -290,6 +296,10 @@ class CheckoutApiTest extends ServiceTest {
         assertThat(expired.json().path("status").asText()).isEqualTo("expired");
         assertThat(expired.json().path("stripeSessionExpired").asBoolean()).isTrue();
         stream.expectAppendedSince(opened, CheckoutExpired.class);
+        // read-your-writes: the very next GET shows the expiry, without waiting on the client side
+        JsonNode readBack = api().get("/api/commerce/checkout-intents/" + id).token(Tokens.AGENT).send().json();
+        assertThat(readBack.path("status").asText()).isEqualTo("expired");
+        assertThat(readBack.path("version").asLong()).isEqualTo(2);
         assertThat(awaitIntent(id, "expired").path("version").asLong()).isEqualTo(2);
         // a closed checkout answers like an unknown one (no existence oracle on the public route)
         assertThat(api().get("/checkout/" + id).send().body())

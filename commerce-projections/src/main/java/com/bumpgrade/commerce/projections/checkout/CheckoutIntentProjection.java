@@ -18,6 +18,7 @@ import com.bumpgrade.commerce.domain.checkout.WhatIsCheckoutIntent;
 import com.bumpgrade.commerce.domain.shared.Money;
 import com.bumpgrade.commerce.projections.shared.JsonColumns;
 import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
+import com.bumpgrade.commerce.projections.shared.ReadYourWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -174,6 +175,8 @@ public class CheckoutIntentProjection {
 
     @QueryHandler
     public Optional<CheckoutIntentView> answer(WhatIsCheckoutIntent query) {
+        ReadYourWrites.awaitCaughtUp(jdbc, "checkout_intent_view", "checkout_intent_id",
+                query.checkoutIntentId().value());
         return jdbc.query("SELECT * FROM checkout_intent_view WHERE checkout_intent_id = ? AND publisher_id = ?",
                         CheckoutIntentProjection::map, query.checkoutIntentId().value(), query.publisherId().value())
                 .stream().findFirst();

@@ -15,6 +15,7 @@ import com.bumpgrade.commerce.domain.webhook.WebhookEvidenceId;
 import com.bumpgrade.commerce.projections.checkout.CheckoutIntentView;
 import com.bumpgrade.commerce.projections.shared.JsonColumns;
 import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
+import com.bumpgrade.commerce.projections.shared.ReadYourWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -173,6 +174,7 @@ public class CommissionLedgerProjection {
 
     @QueryHandler
     public Optional<CommissionEntryView> answer(WhatIsCommissionEntry query) {
+        ReadYourWrites.awaitCaughtUp(jdbc, "commission_entry_view", "entry_id", query.entryId().value());
         List<CommissionEntryView.Line> lines = jdbc.query(
                 "SELECT * FROM commission_line_view WHERE entry_id = ? ORDER BY line_number",
                 (rs, row) -> new CommissionEntryView.Line(rs.getInt("line_number"), rs.getString("kind"),

@@ -9,6 +9,7 @@ import com.bumpgrade.commerce.domain.entitlement.WhatIsEntitlement;
 import com.bumpgrade.commerce.domain.entitlement.WhichEntitlements;
 import com.bumpgrade.commerce.projections.shared.JsonColumns;
 import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
+import com.bumpgrade.commerce.projections.shared.ReadYourWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -95,6 +96,7 @@ public class EntitlementProjection {
 
     @QueryHandler
     public Optional<EntitlementView> answer(WhatIsEntitlement query) {
+        ReadYourWrites.awaitCaughtUp(jdbc, "entitlement_view", "entitlement_id", query.entitlementId().value());
         return jdbc.query("SELECT * FROM entitlement_view WHERE publisher_id = ? AND entitlement_id = ?",
                 EntitlementProjection::map, query.publisherId().value(), query.entitlementId().value())
                 .stream().findFirst();
