@@ -97,6 +97,13 @@ class CommissionApiTest extends WebhookTest {
                 .header("If-Match", ifMatch).json(body).send();
     }
 
+    /** Read-your-writes: the GET right after a 2xx action shows it, at the stream's last sequence. */
+    private void readsBack(String entryId, String status, EventStream stream) {
+        JsonNode entry = entry(Tokens.OWNER, entryId);
+        assertThat(entry.path("status").asText()).as(entryId).isEqualTo(status);
+        assertThat(entry.path("version").asLong()).as(entryId).isEqualTo(stream.mark());
+    }
+
     private String version(String entryId) {
         return "\"" + entry(Tokens.OWNER, entryId).path("version").asLong() + "\"";
     }
@@ -193,6 +200,7 @@ class CommissionApiTest extends WebhookTest {
                 "Mark commission " + entryId + " reviewed"), version(entryId)).status()).isEqualTo(200);
         stream.expectAppendedSince(mark, CommissionMarkedReviewed.class);
         mark = stream.mark();
+        readsBack(entryId, "reviewed", stream);
         awaitEntry(intent, "reviewed");
 
         assertThat(act(Tokens.OWNER, entryId, "release", Map.of("confirmation",
@@ -205,11 +213,13 @@ class CommissionApiTest extends WebhookTest {
                 .isEqualTo(200);
         stream.expectAppendedSince(mark, CommissionHeld.class);
         mark = stream.mark();
+        readsBack(entryId, "on_hold", stream);
         awaitEntry(intent, "on_hold");
         assertThat(act(Tokens.OWNER, entryId, "release", Map.of("confirmation",
                 "Release hold on commission " + entryId), version(entryId)).status()).isEqualTo(200);
         stream.expectAppendedSince(mark, CommissionHoldReleased.class);
         mark = stream.mark();
+        readsBack(entryId, "reviewed", stream);
         awaitEntry(intent, "reviewed");
 
         String reverse = "Reverse commission " + entryId + ": partner fraud";
@@ -217,6 +227,7 @@ class CommissionApiTest extends WebhookTest {
                 version(entryId)).status()).isEqualTo(200);
         stream.expectAppendedSince(mark, CommissionReversalRecorded.class, CommissionReversed.class);
         mark = stream.mark();
+        readsBack(entryId, "reversed", stream);
         JsonNode reversed = awaitEntry(intent, "reversed");
         assertThat(reversed.path("net").path("amountMinor").asLong()).isZero();
         JsonNode lines = entry(Tokens.OWNER, entryId).path("lines");
