@@ -2,7 +2,7 @@ package com.bumpgrade.commerce.api.config;
 
 import com.bumpgrade.commerce.api.support.FakeStripe;
 import com.bumpgrade.commerce.api.support.ServiceProcess;
-import com.bumpgrade.commerce.api.support.TestDatabase;
+import com.bumpgrade.commerce.projections.support.TestDatabase;
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
 import com.bumpgrade.commerce.domain.checkout.CheckoutLine;
 import com.bumpgrade.commerce.domain.checkout.CheckoutMode;

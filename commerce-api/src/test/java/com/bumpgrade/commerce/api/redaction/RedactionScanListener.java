@@ -1,6 +1,6 @@
 package com.bumpgrade.commerce.api.redaction;
 
-import com.bumpgrade.commerce.api.support.TestDatabase;
+import com.bumpgrade.commerce.projections.support.TestDatabase;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -4,7 +4,7 @@ import com.bumpgrade.commerce.api.support.ApiClient;
 import com.bumpgrade.commerce.api.support.FakeStripe;
 import com.bumpgrade.commerce.api.support.ServiceProcess;
 import com.bumpgrade.commerce.api.support.StripeEvents;
-import com.bumpgrade.commerce.api.support.TestDatabase;
+import com.bumpgrade.commerce.projections.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

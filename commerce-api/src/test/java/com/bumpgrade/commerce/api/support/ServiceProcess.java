@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.api.support;
 
+import com.bumpgrade.commerce.projections.support.TestDatabase;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.api.support;
 
+import com.bumpgrade.commerce.projections.support.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,4 +1,4 @@
-package com.bumpgrade.commerce.api.support;
+package com.bumpgrade.commerce.projections.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.testcontainers.DockerClientFactory;
@@ -14,7 +14,8 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * The real PostgreSQL the tests run against, chosen once per JVM:
+ * The real PostgreSQL the tests of every module run against (the api module's tests use it from this module's
+ * test jar), chosen once per JVM:
  * <ol>
  *   <li>{@code BUMPGRADE_TEST_JDBC_URL} (+ _USERNAME/_PASSWORD) when set;</li>
  *   <li>a Testcontainers PostgreSQL when a Docker engine answers;</li>
