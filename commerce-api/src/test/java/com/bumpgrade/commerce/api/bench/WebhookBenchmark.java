@@ -9,7 +9,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.HdrHistogram.Histogram;
 
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,7 +61,7 @@ public final class WebhookBenchmark {
         properties.put("logging.level.root", "warn");
 
         StringBuilder report = new StringBuilder();
-        try (ServiceProcess service = ServiceProcess.start("bench-service", freePort(), properties)) {
+        try (ServiceProcess service = ServiceProcess.start("bench-service", ServiceProcess.freePort(), properties)) {
             ApiClient api = new ApiClient(service.port());
             List<String> intents = openIntents(api, stripe, warmup + 2 * events, 8);
             List<String> warm = intents.subList(0, warmup);
@@ -105,11 +104,6 @@ public final class WebhookBenchmark {
         return histogram.getValueAtPercentile(percentile) / 1e6;
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static List<String> openIntents(ApiClient api, FakeStripe stripe, int count, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -33,8 +33,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -203,7 +201,8 @@ class RegroupUpgradeIT {
         Map<String, String> properties = ServiceProcess.testProperties(database, FakeStripe.shared(),
                 "upgrade-agent-token", "upgrade-agent");
         properties.put("spring.datasource.hikari.maximum-pool-size", "10");
-        try (ServiceProcess service = ServiceProcess.start("regroup-upgrade-it", freePort(), properties)) {
+        try (ServiceProcess service = ServiceProcess.start("regroup-upgrade-it", ServiceProcess.freePort(),
+                properties)) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> granted(handledBySome) == 1
                     && granted(handledByNone) == 1 && viewed(handledBySome) && viewed(handledByNone));
             Thread.sleep(2_000); // the earlier checkout would have been handled by now, in the same batches
@@ -212,12 +211,6 @@ class RegroupUpgradeIT {
             assertThat(granted(handledBySome)).isEqualTo(1);
             assertThat(jdbc.queryForList("SELECT processor_name FROM token_entry WHERE processor_name IN (?, ?)",
                     String.class, ProcessingGroups.REACTIONS, ProcessingGroups.READ_MODELS)).hasSize(4 + 2); // segments
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

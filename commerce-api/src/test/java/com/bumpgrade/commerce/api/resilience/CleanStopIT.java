@@ -4,8 +4,6 @@ import com.bumpgrade.commerce.api.support.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +21,7 @@ class CleanStopIT {
     @Test
     void sigtermStopsTheEmbeddedDefaultWithoutAStackTrace(@TempDir Path dataDir) throws Exception {
         String name = "clean-stop-" + ProcessHandle.current().pid();
-        ServiceProcess service = ServiceProcess.start(name, freePort(), Map.of(
+        ServiceProcess service = ServiceProcess.start(name, ServiceProcess.freePort(), Map.of(
                 "spring.profiles.active", "demo",
                 "bumpgrade.embedded-postgres.data-dir", dataDir.resolve("postgres").toString()));
         // time for every processor to claim its segments and for the pool to fill
@@ -44,11 +42,5 @@ class CleanStopIT {
         assertThat(ProcessHandle.allProcesses().filter(process -> process.info().commandLine()
                 .map(command -> command.contains(dataDir.toString())).orElse(false)).count())
                 .as("PostgreSQL processes left running on the data directory").isZero();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

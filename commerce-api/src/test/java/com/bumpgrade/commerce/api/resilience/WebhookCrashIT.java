@@ -7,8 +7,6 @@ import com.bumpgrade.commerce.api.support.StripeEvents;
 import com.bumpgrade.commerce.projections.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -63,17 +61,12 @@ class WebhookCrashIT {
                 .header("Content-Type", "application/json").json(payload).send();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     @Test
     void everyAcknowledgedEventIsProcessedExactlyOnceAfterAKill() throws Exception {
         List<String> intents = new ArrayList<>();
         List<String> payloads = new ArrayList<>();
-        ServiceProcess first = ServiceProcess.start("crash-it-first", freePort(), properties());
+        ServiceProcess first = ServiceProcess.start("crash-it-first", ServiceProcess.freePort(), properties());
         ApiClient api = new ApiClient(first.port());
         for (int i = 0; i < BURST; i++) {
             String intent = openIntent(api);
@@ -96,7 +89,7 @@ class WebhookCrashIT {
         pool.shutdown();
         long paidAtKill = count("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.CheckoutPaid'");
 
-        try (ServiceProcess second = ServiceProcess.start("crash-it-second", freePort(), properties())) {
+        try (ServiceProcess second = ServiceProcess.start("crash-it-second", ServiceProcess.freePort(), properties())) {
             // every projection caught up before the second instance stops (they run asynchronously)
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
                     count("SELECT count(*) FROM webhook_evidence_view WHERE status = 'processed' AND evidence_id = ANY(?)",
@@ -130,8 +123,8 @@ class WebhookCrashIT {
     void twoInstancesShareOneDatabaseAndApplyEachEventOnce() throws Exception {
         int events = 30;
         List<String> intents = new ArrayList<>();
-        try (ServiceProcess a = ServiceProcess.start("two-instances-a", freePort(), properties());
-             ServiceProcess b = ServiceProcess.start("two-instances-b", freePort(), properties())) {
+        try (ServiceProcess a = ServiceProcess.start("two-instances-a", ServiceProcess.freePort(), properties());
+             ServiceProcess b = ServiceProcess.start("two-instances-b", ServiceProcess.freePort(), properties())) {
             ApiClient apiA = new ApiClient(a.port());
             ApiClient apiB = new ApiClient(b.port());
             List<String> payloads = new ArrayList<>();

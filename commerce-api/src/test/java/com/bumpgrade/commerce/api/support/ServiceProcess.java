@@ -106,6 +106,13 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IOException("service did not become healthy in " + timeout);
     }
 
+    /** A port free right now, for a service process about to start. */
+    public static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     public int port() {
         return port;
     }
