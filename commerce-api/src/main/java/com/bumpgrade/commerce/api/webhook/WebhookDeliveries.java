@@ -21,25 +21,37 @@ public class WebhookDeliveries implements DeliveredPayloads {
     }
 
     /**
-     * Stores the first delivery, or counts a redelivery; returns the payload hash of the first delivery. Any
-     * conflict means "already stored": concurrent copies may collide on either unique key (the evidence id is
-     * derived from the event id).
+     * Stores the first delivery, or counts a redelivery, in one statement of the caller's transaction. A concurrent
+     * copy of a first delivery waits on the unique key until the first one's transaction ends, and then counts as a
+     * redelivery (or inserts, if that transaction rolled back). The evidence id is derived from the event id, so the
+     * event id is the only key that can conflict.
      */
-    public String store(WebhookEvidenceId evidenceId, String stripeEventId, String payload, String sha256,
-                        Instant receivedAt) {
+    public Delivery store(WebhookEvidenceId evidenceId, String stripeEventId, String payload, String sha256,
+                          Instant receivedAt) {
         Timestamp at = Timestamp.from(receivedAt);
-        int inserted = jdbc.update("""
-                        INSERT INTO stripe_webhook_delivery (evidence_id, stripe_event_id, payload, payload_sha256,
+        // xmax = 0 only on the row version this statement inserted; an updated row carries this transaction's id
+        return jdbc.queryForObject("""
+                        INSERT INTO stripe_webhook_delivery AS d (evidence_id, stripe_event_id, payload, payload_sha256,
                             first_received_at, last_received_at)
-                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (stripe_event_id) DO UPDATE
+                            SET deliveries = d.deliveries + 1, last_received_at = EXCLUDED.last_received_at
+                        RETURNING (d.xmax = 0) AS inserted, d.payload_sha256, d.evidence_recorded""",
+                (rs, row) -> new Delivery(rs.getBoolean(1), rs.getString(2), rs.getBoolean(3)),
                 evidenceId.value(), stripeEventId, payload, sha256, at, at);
-        if (inserted == 1) {
-            return sha256;
-        }
-        jdbc.update("UPDATE stripe_webhook_delivery SET deliveries = deliveries + 1, last_received_at = ? "
-                + "WHERE stripe_event_id = ?", at, stripeEventId);
-        return jdbc.queryForObject("SELECT payload_sha256 FROM stripe_webhook_delivery WHERE stripe_event_id = ?",
-                String.class, stripeEventId);
+    }
+
+    /** A delivery row of the earlier release that had no evidence has it now (same transaction as the evidence). */
+    public void evidenceRecorded(WebhookEvidenceId evidenceId) {
+        jdbc.update("UPDATE stripe_webhook_delivery SET evidence_recorded = TRUE WHERE evidence_id = ?",
+                evidenceId.value());
+    }
+
+    /**
+     * What the delivery row says: whether this delivery inserted it, the payload hash of the first delivery, and
+     * whether the evidence exists (false only for rows written before the ack was one transaction, V13).
+     */
+    public record Delivery(boolean first, String firstPayloadSha256, boolean evidenceRecorded) {
     }
 
     @Override

@@ -1,7 +1,7 @@
 package com.bumpgrade.commerce.api.webhook;
 
 import com.bumpgrade.commerce.api.web.ApiException;
-import com.bumpgrade.commerce.domain.webhook.RecordStripeEvent;
+import com.bumpgrade.commerce.domain.webhook.RecordNewStripeEvent;
 import com.bumpgrade.commerce.domain.webhook.RecordedDelivery;
 import com.bumpgrade.commerce.domain.webhook.Verification;
 import com.bumpgrade.commerce.domain.webhook.WebhookEvidenceId;
@@ -9,8 +9,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -21,13 +24,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.Callable;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The webhook door: verify, keep the raw delivery privately, record public evidence as an event, and answer.
- * Both writes are durable before the 2xx; translation into commands happens later, in a processor.
+ * Both writes commit together, before the 2xx; translation into commands happens later, in a processor.
  */
 @Service
 public class WebhookIntake {
@@ -36,14 +40,16 @@ public class WebhookIntake {
     private final WebhookSignature signature;
     private final WebhookDeliveries deliveries;
     private final CommandGateway commands;
+    private final TransactionManager transactions;
     private final ObjectMapper mapper = new ObjectMapper();
     private final Clock clock;
 
     public WebhookIntake(WebhookSignature signature, WebhookDeliveries deliveries, CommandGateway commands,
-                         Clock clock) {
+                         TransactionManager transactions, Clock clock) {
         this.signature = signature;
         this.deliveries = deliveries;
         this.commands = commands;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -57,17 +63,10 @@ public class WebhookIntake {
         Instant now = clock.instant();
         String sha256 = sha256(body);
         WebhookEvidenceId evidenceId = WebhookEvidenceId.forStripeEvent(event.id());
-        deliveries.store(evidenceId, event.id(), payload, sha256, now);
-        RecordStripeEvent record = new RecordStripeEvent(evidenceId, event.type(), event.livemode(),
+        RecordNewStripeEvent delivery = new RecordNewStripeEvent(evidenceId, event.type(), event.livemode(),
                 event.apiVersion(), event.created(), now, sha256,
                 verified == WebhookSignature.Result.VERIFIED ? Verification.VERIFIED : Verification.UNVERIFIED);
-        RecordedDelivery recorded;
-        try {
-            recorded = commands.sendAndWait(record);
-        } catch (ConcurrencyException | AggregateStreamCreationException e) {
-            // Two copies raced to create the evidence; the other one won, so this one is a redelivery.
-            recorded = commands.sendAndWait(record);
-        }
+        RecordedDelivery recorded = inOneTransaction(() -> record(delivery, event.id(), payload));
         if (recorded == RecordedDelivery.PAYLOAD_MISMATCH) {
             log.warn("Stripe event {} was redelivered with a different payload; flagged", evidenceId);
         }
@@ -77,6 +76,45 @@ public class WebhookIntake {
         answer.put("duplicate", recorded != RecordedDelivery.FIRST);
         answer.put("verified", verified == WebhookSignature.Result.VERIFIED);
         return answer;
+    }
+
+    /**
+     * The delivery row and the evidence event of one delivery. A first delivery creates the evidence without
+     * reading the store; a redelivery of the same payload costs the one statement that counts it.
+     */
+    private RecordedDelivery record(RecordNewStripeEvent delivery, String stripeEventId, String payload) {
+        WebhookDeliveries.Delivery row = deliveries.store(delivery.evidenceId(), stripeEventId, payload,
+                delivery.payloadSha256(), delivery.receivedAt());
+        if (row.first()) {
+            commands.sendAndWait(delivery);
+            return RecordedDelivery.FIRST;
+        }
+        if (row.evidenceRecorded() && row.firstPayloadSha256().equals(delivery.payloadSha256())) {
+            return RecordedDelivery.DUPLICATE;
+        }
+        // a different payload under the same event id, or a row of the earlier release still without evidence
+        RecordedDelivery recorded = commands.sendAndWait(delivery.asRecord());
+        if (!row.evidenceRecorded()) {
+            deliveries.evidenceRecorded(delivery.evidenceId());
+        }
+        return recorded;
+    }
+
+    /**
+     * Runs the work in a root unit of work bound to one database transaction: the command's own unit of work nests
+     * in it, so its events are appended in this transaction, and processors are woken only after it has committed
+     * (a wake-up before the commit would find nothing and leave the event to the next poll).
+     */
+    private RecordedDelivery inOneTransaction(Callable<RecordedDelivery> work) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        ResultMessage<RecordedDelivery> result = unitOfWork.executeWithResult(work,
+                RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        }
+        return result.getPayload();
     }
 
     private record StripeEnvelope(String id, String type, boolean livemode, String apiVersion, Instant created) {

@@ -50,7 +50,8 @@ import static org.awaitility.Awaitility.await;
  * old groups and events those had not all handled. The packaged service must start its new groups at the lower
  * bound of the old tokens: the reaction grants entitlements for exactly the checkouts paid after it (a tail start
  * with a replay token would skip them all, a start at any other old token would skip some), and the read models
- * project exactly those checkouts. The old groups' dead letters move to the new groups (Flyway V12).
+ * project exactly those checkouts. The old groups' dead letters move to the new groups (Flyway V12), and the old
+ * release's delivery rows learn whether their evidence exists (V13).
  */
 class RegroupUpgradeIT {
     private static final PublisherId DEMO = PublisherId.of("demo");
@@ -174,6 +175,29 @@ class RegroupUpgradeIT {
         assertThat(letters(ProcessingGroups.AUDIT_TRAIL, "com_1")).containsExactly("f");
         assertThat(jdbc.queryForList("SELECT sequence_index FROM dead_letter_entry WHERE sequence_identifier = "
                 + "'chk_1' ORDER BY sequence_index", Long.class)).containsExactly(0L, 1L, 2L);
+    }
+
+    private void delivery(String evidenceId, String stripeEventId) {
+        jdbc.update("INSERT INTO stripe_webhook_delivery (evidence_id, stripe_event_id, payload, payload_sha256, "
+                + "first_received_at, last_received_at) VALUES (?, ?, '{}', ?, now(), now())", evidenceId,
+                stripeEventId, "a".repeat(64));
+    }
+
+    @Test
+    void anOldDeliveryRowWhoseEvidenceCommandFailedIsMarkedWithoutEvidence() throws Exception {
+        migrate("12");
+        WebhookEvidenceId recorded = WebhookEvidenceId.forStripeEvent("evt_recorded");
+        WebhookEvidenceId orphan = WebhookEvidenceId.forStripeEvent("evt_orphan");
+        delivery(recorded.value(), "evt_recorded");
+        delivery(orphan.value(), "evt_orphan");
+        jdbc.update("INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
+                + "time_stamp, payload_type, payload) VALUES (?, ?, 0, 'StripeEventEvidence', ?, 'x.Received', "
+                + "'{}'::bytea)", UUID.randomUUID().toString(), recorded.value(), Instant.now().toString());
+
+        migrate("latest");
+
+        assertThat(jdbc.queryForList("SELECT evidence_id FROM stripe_webhook_delivery WHERE NOT evidence_recorded",
+                String.class)).containsExactly(orphan.value());
     }
 
     @Test

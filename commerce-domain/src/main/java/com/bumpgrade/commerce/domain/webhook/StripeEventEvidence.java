@@ -33,12 +33,15 @@ public class StripeEventEvidence {
     }
 
     @CommandHandler
+    public StripeEventEvidence(RecordNewStripeEvent command) {
+        apply(received(command.asRecord()));
+    }
+
+    @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public RecordedDelivery handle(RecordStripeEvent command) {
         if (evidenceId == null) {
-            apply(new StripeEventReceived(command.evidenceId(), command.eventType(), command.livemode(),
-                    command.apiVersion(), command.stripeCreatedAt(), command.receivedAt(), command.payloadSha256(),
-                    command.verification()));
+            apply(received(command));
             return RecordedDelivery.FIRST;
         }
         if (firstPayloadSha256.equals(command.payloadSha256())) {
@@ -48,6 +51,12 @@ public class StripeEventEvidence {
             apply(new StripeEventPayloadMismatchFlagged(evidenceId, command.payloadSha256(), command.receivedAt()));
         }
         return RecordedDelivery.PAYLOAD_MISMATCH;
+    }
+
+    private static StripeEventReceived received(RecordStripeEvent command) {
+        return new StripeEventReceived(command.evidenceId(), command.eventType(), command.livemode(),
+                command.apiVersion(), command.stripeCreatedAt(), command.receivedAt(), command.payloadSha256(),
+                command.verification());
     }
 
     @CommandHandler

@@ -96,6 +96,33 @@ class StripeEventEvidenceTest {
         return new StripeEventRedriveRequested(ID, EVENT_TYPE, publisher, OWNER_CONTEXT, REDRIVE_AT);
     }
 
+    // ---- RecordNewStripeEvent -------------------------------------------------------------------------------
+
+    @Nested
+    class RecordNewStripeEventCommand {
+
+        private RecordNewStripeEvent recordNew() {
+            return new RecordNewStripeEvent(ID, EVENT_TYPE, false, API_VERSION, STRIPE_CREATED_AT, NOW, PAYLOAD_SHA,
+                    Verification.VERIFIED);
+        }
+
+        @Test
+        void aNewEventIsReceivedWithoutReadingTheStore() {
+            fixture.givenNoPriorActivity()
+                    .when(recordNew())
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(received());
+        }
+
+        @Test
+        void evidenceThatAlreadyExistsIsNotCreatedAgain() {
+            fixture.given(received())
+                    .when(recordNew())
+                    .expectException(Exception.class)
+                    .expectNoEvents();
+        }
+    }
+
     // ---- RecordStripeEvent ----------------------------------------------------------------------------------
 
     @Nested
