@@ -117,6 +117,11 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** The service JVM's process id (the benchmark reads its memory from /proc). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Everything the process printed (appended across runs of the same name). */
     public Path log() {
         return log;
