@@ -73,10 +73,10 @@ public class BillingWriteEnvelope {
 
     private static Optional<String> previewReason(ConfirmedAction action) {
         if (action.givenConfirmation() == null) {
-            return Optional.of("confirmation_required");
+            return Optional.of(PreviewBody.CONFIRMATION_REQUIRED);
         }
         if (!Confirmation.confirms(action.requiredPhrase(), action.givenConfirmation())) {
-            return Optional.of("confirmation_mismatch");
+            return Optional.of(PreviewBody.CONFIRMATION_MISMATCH);
         }
         return action.previewReason();
     }
