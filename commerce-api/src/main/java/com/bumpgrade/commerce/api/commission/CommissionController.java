@@ -97,8 +97,8 @@ public class CommissionController {
     @ErrorCodes(status = 422, value = "confirmation_required")
     @PostMapping(path = "/{entryId}/{action}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<?>> act(@Parameter(example = ENTRY) @PathVariable String entryId,
-                                       @Parameter(schema = @Schema(allowableValues = {"review", "hold", "release",
-                                               "reverse"})) @PathVariable String action,
+                                       @Parameter(example = "review", schema = @Schema(allowableValues = {
+                                               "review", "hold", "release", "reverse"})) @PathVariable String action,
                                        @RequestBody CommissionActionRequest request, ServerWebExchange exchange) {
         ApiCaller caller = ApiCaller.of(exchange);
         return Mono.<ResponseEntity<?>>fromCallable(() -> WriteResponses.render(
