@@ -4,6 +4,7 @@ import com.bumpgrade.commerce.api.envelope.BillingWriteEnvelope;
 import com.bumpgrade.commerce.api.envelope.BillingWriteRoute;
 import com.bumpgrade.commerce.api.envelope.PreviewBody;
 import com.bumpgrade.commerce.api.envelope.WriteResponses;
+import com.bumpgrade.commerce.domain.shared.ClientAttribution;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Schema;
@@ -28,6 +29,9 @@ import java.util.Set;
 final class EnvelopeDocumentation {
     static final String BILLING_WRITE = "x-billing-write";
     private static final String ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$";
+    /** The characters ClientAttribution allows; it also checks the grammar (products, balanced comments). */
+    private static final String CLIENT_PATTERN = "^[A-Za-z0-9][ -~]*$";
+    private static final String CLIENT_EXAMPLE = "my-agent/2.3.1 (+https://example.com/bot)";
 
     private EnvelopeDocumentation() {
     }
@@ -41,8 +45,11 @@ final class EnvelopeDocumentation {
                         + "replays the first answer; with a different request it is refused. Scoped to the caller.");
         header(operation, BillingWriteEnvelope.CORRELATION_ID, OpenApiSchemas.string().pattern(ID_PATTERN),
                 "Groups the steps of one conversation in the events, the read models and the audit trail.");
-        header(operation, BillingWriteEnvelope.CLIENT, OpenApiSchemas.string().pattern(ID_PATTERN),
-                "Names the client that sends the write; recorded with it.");
+        header(operation, BillingWriteEnvelope.CLIENT, OpenApiSchemas.string()
+                        .maxLength(ClientAttribution.MAX_LENGTH).pattern(CLIENT_PATTERN).example(CLIENT_EXAMPLE),
+                "Names the client the way User-Agent does: product tokens with optional versions and (comments), "
+                        + "such as '" + CLIENT_EXAMPLE + "'; at most " + ClientAttribution.MAX_LENGTH + " characters "
+                        + "of visible ASCII and spaces, the first a letter or digit. Recorded with the write.");
         ErrorResponses.add(operation, 400, "missing_idempotency_key", "missing_correlation_id", "missing_client",
                 "invalid_idempotency_key", "invalid_correlation_id", "invalid_client");
         if (write.targetsExistingRecord()) {
