@@ -33,6 +33,8 @@ public final class RouteAccess {
             new Rule(HttpMethod.GET, "/portal/{portalRef}", PUBLIC),
             new Rule(HttpMethod.POST, "/referrals/{publisherId}/{code}/clicks", PUBLIC),
             new Rule(HttpMethod.GET, "/actuator/health", PUBLIC),
+            new Rule(HttpMethod.GET, "/actuator/health/liveness", PUBLIC),
+            new Rule(HttpMethod.GET, "/actuator/health/readiness", PUBLIC),
 
             new Rule(HttpMethod.POST, "/api/commerce/checkout", AGENT_OR_OWNER),
             new Rule(HttpMethod.POST, "/api/commerce/plans/{planId}/checkout", OWNER),
@@ -57,7 +59,9 @@ public final class RouteAccess {
             new Rule(HttpMethod.GET, "/api/commerce/stripe/dead-letters", OWNER_AUDITOR_OR_OPERATOR),
             new Rule(HttpMethod.POST, "/api/commerce/stripe/webhook-events/{evidenceId}/redrive", OWNER),
 
-            new Rule(HttpMethod.GET, "/api/commerce/operator/dead-letters", OPERATOR));
+            new Rule(HttpMethod.GET, "/api/commerce/operator/dead-letters", OPERATOR),
+            // metrics name routes, groups and volumes: for the platform operator's scraper only (decision D50)
+            new Rule(HttpMethod.GET, "/actuator/prometheus", OPERATOR));
 
     private RouteAccess() {
     }
