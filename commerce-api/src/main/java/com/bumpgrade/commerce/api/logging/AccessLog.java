@@ -1,11 +1,13 @@
 package com.bumpgrade.commerce.api.logging;
 
 import com.bumpgrade.commerce.api.security.RouteAccess;
+import com.bumpgrade.commerce.api.web.AlreadyAnsweredHandler;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -57,6 +59,11 @@ public class AccessLog implements ObservationHandler<ServerRequestObservationCon
                 : route(request.getPath().pathWithinApplication());
         HttpStatusCode status = context.getResponse() == null ? null : context.getResponse().getStatusCode();
         String outcome = context.isConnectionAborted() ? "aborted" : status == null ? "-" : String.valueOf(status.value());
+        if (AlreadyAnsweredHandler.wasAnsweredByServer(context.getAttributes())) {
+            // reactor-netty refused a body it could not decode with its own 400; Spring's status was never sent
+            status = HttpStatus.BAD_REQUEST;
+            outcome = "400 (answered by reactor-netty)";
+        }
         Level level = route.startsWith("/actuator/") ? Level.DEBUG : Level.INFO;
         Map<String, String> correlation = RequestCorrelationFilter.of(context.getAttributes());
         try (LogCorrelation.Scope scope = LogCorrelation.with(correlation)) {
