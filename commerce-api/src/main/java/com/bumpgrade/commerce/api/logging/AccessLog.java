@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * the final status is known, error handlers included: method, route, status and duration, with the request's
  * correlation id, client, actor and publisher. The route is the matched pattern ({@code /portal/{portalRef}}),
  * never the path, and neither the query nor any header is written, so a bearer token, a portal reference or a
- * query value cannot reach this log (decision D52). Probe and scrape requests under {@code /actuator} are logged
+ * query value cannot reach this log (decision D54). Probe and scrape requests under {@code /actuator} are logged
  * at DEBUG.
  */
 @Component

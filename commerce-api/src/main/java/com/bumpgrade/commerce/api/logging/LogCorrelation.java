@@ -13,7 +13,7 @@ import java.util.Map;
  * correlation id, and the client, actor and publisher when they are known. They live in the SLF4J MDC under
  * {@link #KEYS} (a JSON log line carries them as fields) and travel with Axon messages as metadata under
  * {@link #METADATA_KEYS}: from a command to the events it applies, and from an event to the commands a reaction
- * sends (decision D51).
+ * sends (decision D53).
  */
 public final class LogCorrelation {
     public static final String CORRELATION_ID = "correlationId";

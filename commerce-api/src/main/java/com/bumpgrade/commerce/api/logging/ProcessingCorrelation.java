@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Axon's half of the log correlation (decision D51), built from Axon's own parts: a command dispatched during a
+ * Axon's half of the log correlation (decision D53), built from Axon's own parts: a command dispatched during a
  * request takes the request's correlation values as metadata ({@link CommandCorrelation}); Axon's correlation
  * data mechanism copies them from the command into every event it applies, and from an event into every command
  * a reaction sends while handling it; and each event processor puts them into the MDC around every event it

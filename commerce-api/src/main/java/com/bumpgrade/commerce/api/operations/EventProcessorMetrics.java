@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Three gauges per processing group, next to Axon's own {@code eventProcessor.*} meters (axon-micrometer), tagged
- * the same way ({@code processorName}), each read when scraped (decision D50):
+ * the same way ({@code processorName}), each read when scraped (decision D52):
  * <ul>
  *   <li>{@code bumpgrade.processor.lag} (events): how far the segments this instance holds are behind the event
  *   store's head, the store's newest global index less the lowest token position. Axon's

@@ -13,7 +13,7 @@ import java.util.Map;
  * processor of this instance runs. Before Axon has started them (after the Flyway migrations, which run while the
  * context is built) and after one has stopped, readiness is DOWN. A processor that runs but retries after an error
  * (its database unreachable, say) stays UP: every instance shares that database, and taking them all out of
- * service would turn a partial failure into a total one; its lag shows in the metrics (decision D50).
+ * service would turn a partial failure into a total one; its lag shows in the metrics (decision D52).
  */
 @Component
 public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {

@@ -60,7 +60,7 @@ public final class RouteAccess {
             new Rule(HttpMethod.POST, "/api/commerce/stripe/webhook-events/{evidenceId}/redrive", OWNER),
 
             new Rule(HttpMethod.GET, "/api/commerce/operator/dead-letters", OPERATOR),
-            // metrics name routes, groups and volumes: for the platform operator's scraper only (decision D50)
+            // metrics name routes, groups and volumes: for the platform operator's scraper only (decision D52)
             new Rule(HttpMethod.GET, "/actuator/prometheus", OPERATOR));
 
     private RouteAccess() {

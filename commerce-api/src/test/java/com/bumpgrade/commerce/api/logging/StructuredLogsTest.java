@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The json-logs profile (decision D51): every line is one ECS JSON object, and the lines of a request and of the
+ * The json-logs profile (decision D53): every line is one ECS JSON object, and the lines of a request and of the
  * event processing it caused carry its correlation id, client, actor and publisher as fields; the access log
- * line names the route, never the path, query or a header (D52). Processing lines are those of
+ * line names the route, never the path, query or a header (D54). Processing lines are those of
  * {@link ProcessingCorrelation} at DEBUG, written inside each processor's handling of each event.
  */
 @ActiveProfiles("json-logs")

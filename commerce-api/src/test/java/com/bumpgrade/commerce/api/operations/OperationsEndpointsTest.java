@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The operator's view of a running service: the probes and the Prometheus scrape (decision D50). */
+/** The operator's view of a running service: the probes and the Prometheus scrape (decision D52). */
 class OperationsEndpointsTest extends ServiceTest {
     private static final String PHRASE = "Create checkout for Bumpgrade launch pass at 9.00 USD";
 
