@@ -40,6 +40,8 @@ public final class RouteAccess {
             new Rule(HttpMethod.GET, "/v3/api-docs/swagger-config", PUBLIC),
             new Rule(HttpMethod.GET, "/swagger-ui.html", PUBLIC),
             new Rule(HttpMethod.GET, "/swagger-ui/**", PUBLIC),
+            new Rule(HttpMethod.GET, "/actuator/health/liveness", PUBLIC),
+            new Rule(HttpMethod.GET, "/actuator/health/readiness", PUBLIC),
 
             new Rule(HttpMethod.POST, "/api/commerce/checkout", AGENT_OR_OWNER),
             new Rule(HttpMethod.POST, "/api/commerce/plans/{planId}/checkout", OWNER),
@@ -64,7 +66,9 @@ public final class RouteAccess {
             new Rule(HttpMethod.GET, "/api/commerce/stripe/dead-letters", OWNER_AUDITOR_OR_OPERATOR),
             new Rule(HttpMethod.POST, "/api/commerce/stripe/webhook-events/{evidenceId}/redrive", OWNER),
 
-            new Rule(HttpMethod.GET, "/api/commerce/operator/dead-letters", OPERATOR));
+            new Rule(HttpMethod.GET, "/api/commerce/operator/dead-letters", OPERATOR),
+            // metrics name routes, groups and volumes: for the platform operator's scraper only (decision D52)
+            new Rule(HttpMethod.GET, "/actuator/prometheus", OPERATOR));
 
     /** The rule of a route, by its method and its pattern exactly as the router declares it. */
     public static Optional<Rule> of(HttpMethod method, String pattern) {
