@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An event that arrives before what it depends on (a refund before its payment) is retried a bounded number of
- * times (3 in the test profile), then stays dead-lettered until an owner re-drives it with confirmation.
+ * times (6 in the test profile), then stays dead-lettered until an owner re-drives it with confirmation.
  */
 class DeadLetterRedriveTest extends WebhookTest {
 
@@ -34,7 +34,7 @@ class DeadLetterRedriveTest extends WebhookTest {
                 StripeEvents.charge(paymentIntentOf(intent), 900, 900, true))).json().path("evidenceId").asText();
 
         JsonNode dead = awaitEvidence(Tokens.OWNER, evidenceId, "dead-lettered");
-        assertThat(dead.path("attempts").asInt()).isEqualTo(3);
+        assertThat(dead.path("attempts").asInt()).isEqualTo(6);
         assertThat(dead.path("lastFailure").asText()).isEqualTo("payment_not_yet_recorded");
         assertThat(dead.path("subjectId").asText()).isEqualTo(intent);
         JsonNode letters = api().get("/api/commerce/stripe/dead-letters").token(Tokens.AUDITOR).send().json();
