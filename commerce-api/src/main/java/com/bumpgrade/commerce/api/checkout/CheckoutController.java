@@ -1,13 +1,23 @@
 package com.bumpgrade.commerce.api.checkout;
 
+import com.bumpgrade.commerce.api.envelope.BillingWriteRoute;
 import com.bumpgrade.commerce.api.envelope.WriteOutcome;
 import com.bumpgrade.commerce.api.envelope.WriteResponses;
 import com.bumpgrade.commerce.api.security.ApiCaller;
+import com.bumpgrade.commerce.api.web.ApiErrors;
 import com.bumpgrade.commerce.api.web.ApiException;
+import com.bumpgrade.commerce.api.web.ErrorCodes;
 import com.bumpgrade.commerce.api.web.PublicBaseUrl;
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
 import com.bumpgrade.commerce.domain.checkout.WhatIsCheckoutIntent;
 import com.bumpgrade.commerce.projections.checkout.CheckoutIntentView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
@@ -27,10 +37,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** Agent and owner routes of the checkout capability. */
+@Tag(name = "checkout", description = "Checkouts: preview, confirm, read and expire")
 @RestController
 @RequestMapping(path = "/api/commerce", produces = MediaType.APPLICATION_JSON_VALUE)
 public class CheckoutController {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    static final String CHECKOUT_INTENT = "chk_23a0274e29a7362db0a965f97c7f9d6f";
 
     private final CheckoutService checkout;
     private final QueryGateway queries;
@@ -42,6 +54,20 @@ public class CheckoutController {
         this.baseUrl = baseUrl;
     }
 
+    @Operation(operationId = "startCheckout", summary = "Start a checkout: a preview, then (with the exact phrase) "
+            + "the intent and its Stripe Checkout Session")
+    @ApiResponse(responseCode = "201", description = "Created: the intent and its Checkout Session",
+            content = @Content(schema = @Schema(implementation = CheckoutSchemas.Opened.class)))
+    @ApiResponse(responseCode = "502", description = "Stripe failed: nothing was charged, the answer is not stored",
+            content = @Content(schema = @Schema(implementation = CheckoutSchemas.SessionFailed.class)))
+    @BillingWriteRoute(targetsExistingRecord = false, previewFields = CheckoutSchemas.PreviewFields.class,
+            previewReasons = {"sandbox_secret_missing", "live_key_refused"})
+    @ErrorCodes(status = 409, value = {"checkout_expired", "checkout_not_awaiting_session", "stale_session_attempt"})
+    @ErrorCodes(status = 422, value = {"unknown_offer", "unknown_order_bump", "not_a_main_offer", "not_an_order_bump",
+            "duplicate_order_bump", "too_many_order_bumps", "order_bump_currency_mismatch", "invalid_quantity",
+            "subscription_checkout_is_single", "empty_checkout", "unknown_referral_click", "referral_click_expired",
+            "referral_click_used"})
+    @ErrorCodes(status = 502, value = "stripe_unavailable")
     @PostMapping(path = "/checkout", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<?>> start(@RequestBody CheckoutRequest request, ServerWebExchange exchange) {
         ApiCaller caller = ApiCaller.of(exchange);
@@ -49,23 +75,49 @@ public class CheckoutController {
         return write(() -> checkout.start(caller, exchange.getRequest().getHeaders(), request, base));
     }
 
+    @Operation(operationId = "startPlanCheckout", summary = "Subscribe the caller's publisher to a Bumpgrade plan: "
+            + "a preview, then (with the exact phrase) a subscription checkout")
+    @ApiResponse(responseCode = "201", description = "Created: the intent and its Checkout Session",
+            content = @Content(schema = @Schema(implementation = CheckoutSchemas.Opened.class)))
+    @ApiResponse(responseCode = "502", description = "Stripe failed: nothing was charged, the answer is not stored",
+            content = @Content(schema = @Schema(implementation = CheckoutSchemas.SessionFailed.class)))
+    @BillingWriteRoute(targetsExistingRecord = false, previewFields = CheckoutSchemas.PreviewFields.class,
+            previewReasons = {"sandbox_secret_missing", "live_plans_disabled"})
+    @ErrorCodes(status = 409, value = {"checkout_expired", "checkout_not_awaiting_session", "stale_session_attempt"})
+    @ErrorCodes(status = 422, value = "unknown_plan")
+    @ErrorCodes(status = 502, value = "stripe_unavailable")
     @PostMapping(path = "/plans/{planId}/checkout", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<?>> startPlan(@PathVariable String planId, @RequestBody PlanCheckoutRequest request,
+    public Mono<ResponseEntity<?>> startPlan(@Parameter(example = "creator-plan") @PathVariable String planId,
+                                             @RequestBody PlanCheckoutRequest request,
                                              ServerWebExchange exchange) {
         ApiCaller caller = ApiCaller.of(exchange);
         String base = baseUrl.of(exchange.getRequest());
         return write(() -> checkout.startPlan(caller, exchange.getRequest().getHeaders(), planId, request, base));
     }
 
+    @Operation(operationId = "expireCheckout", summary = "Expire a checkout that is not paid: a preview, then (with "
+            + "the exact phrase, at the current version) the intent and its Stripe session")
+    @ApiResponse(responseCode = "200", description = "Expired",
+            content = @Content(schema = @Schema(implementation = CheckoutSchemas.Expired.class)))
+    @BillingWriteRoute(targetsExistingRecord = true, previewFields = CheckoutSchemas.ExpirePreviewFields.class)
+    @ErrorCodes(status = 404, value = ApiErrors.NOT_FOUND)
+    @ErrorCodes(status = 409, value = {"checkout_paid", "checkout_refunded", "checkout_failed"})
     @PostMapping(path = "/checkout-intents/{checkoutIntentId}/expire", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<?>> expire(@PathVariable String checkoutIntentId,
+    public Mono<ResponseEntity<?>> expire(@Parameter(example = CHECKOUT_INTENT) @PathVariable String checkoutIntentId,
                                           @RequestBody ExpireCheckoutRequest request, ServerWebExchange exchange) {
         ApiCaller caller = ApiCaller.of(exchange);
         return write(() -> checkout.expire(caller, exchange.getRequest().getHeaders(), checkoutIntentId, request));
     }
 
+    @Operation(operationId = "getCheckoutIntent", summary = "The public-safe status of a checkout intent")
+    @ApiResponse(responseCode = "200", description = "The intent",
+            headers = @Header(name = "ETag", description = "\"<version>\": the If-Match of a write to it",
+                    schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = CheckoutIntentView.class)))
+    @ErrorCodes(status = 404, value = ApiErrors.NOT_FOUND)
     @GetMapping("/checkout-intents/{checkoutIntentId}")
-    public Mono<ResponseEntity<?>> find(@PathVariable String checkoutIntentId, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<?>> find(@Parameter(example = CHECKOUT_INTENT) @PathVariable String checkoutIntentId,
+                                        ServerWebExchange exchange) {
         ApiCaller caller = ApiCaller.of(exchange);
         if (!CheckoutIntentId.isWellFormed(checkoutIntentId)) {
             return Mono.error(ApiException.notFound());

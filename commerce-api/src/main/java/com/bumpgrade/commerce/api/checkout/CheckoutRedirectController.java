@@ -1,9 +1,18 @@
 package com.bumpgrade.commerce.api.checkout;
 
 import com.bumpgrade.commerce.api.stripe.StripeReferenceVault;
+import com.bumpgrade.commerce.api.web.ApiErrors;
 import com.bumpgrade.commerce.api.web.ApiException;
+import com.bumpgrade.commerce.api.web.ErrorCodes;
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
 import com.bumpgrade.commerce.domain.checkout.CheckoutStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +29,7 @@ import java.net.URI;
  * The buyer-facing Bumpgrade URLs. The Stripe Checkout URL contains the session id, so it is only ever sent as
  * a 303 Location to the buyer's browser, never in JSON.
  */
+@Tag(name = "buyer", description = "Pages a buyer's browser visits; no token")
 @RestController
 public class CheckoutRedirectController {
     private final StripeReferenceVault vault;
@@ -30,8 +40,15 @@ public class CheckoutRedirectController {
         this.statuses = statuses;
     }
 
+    @Operation(operationId = "redirectToCheckout", summary = "The buyer's link: redirects to Stripe Checkout while "
+            + "the checkout is open")
+    @ApiResponse(responseCode = "303", description = "To the Stripe Checkout page",
+            headers = @Header(name = "Location", description = "The Stripe Checkout URL",
+                    schema = @Schema(type = "string")))
+    @ErrorCodes(status = 404, value = ApiErrors.NOT_FOUND)
     @GetMapping("/checkout/{checkoutIntentId}")
-    public Mono<ResponseEntity<Object>> redirect(@PathVariable String checkoutIntentId) {
+    public Mono<ResponseEntity<Object>> redirect(
+            @Parameter(example = CheckoutController.CHECKOUT_INTENT) @PathVariable String checkoutIntentId) {
         if (!CheckoutIntentId.isWellFormed(checkoutIntentId)) {
             return Mono.error(ApiException.notFound());
         }
@@ -49,9 +66,15 @@ public class CheckoutRedirectController {
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
+    @Operation(operationId = "checkoutReturnPage", summary = "Stripe's success and cancel page: a short HTML page "
+            + "that changes nothing")
+    @ApiResponse(responseCode = "200", description = "The page",
+            content = @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")))
     @GetMapping(path = "/checkout/{checkoutIntentId}/return", produces = MediaType.TEXT_HTML_VALUE)
-    public ResponseEntity<String> returned(@PathVariable String checkoutIntentId,
-                                           @RequestParam(defaultValue = "success") String result) {
+    public ResponseEntity<String> returned(
+            @Parameter(example = CheckoutController.CHECKOUT_INTENT) @PathVariable String checkoutIntentId,
+            @Parameter(schema = @Schema(allowableValues = {"success", "cancel", "portal"}))
+            @RequestParam(defaultValue = "success") String result) {
         String message = "cancel".equals(result)
                 ? "Checkout was cancelled. Nothing was charged."
                 : "Thank you. Your payment is being confirmed; access follows once Stripe confirms it.";

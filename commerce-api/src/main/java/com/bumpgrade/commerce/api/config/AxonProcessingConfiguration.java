@@ -8,8 +8,10 @@ import com.bumpgrade.commerce.api.deadletter.DeadLetterAttempts;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
+import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -19,13 +21,13 @@ import org.springframework.transaction.PlatformTransactionManager;
  * for every group) with an attempt counter, retried by {@code RetryDeadLetters} a bounded number of times, and
  * after that kept for inspection and re-driving. Each event handler runs behind a savepoint
  * ({@link SavepointPerEventHandler}), so a failed SQL statement cannot spoil the dead-letter insert or the rest of
- * the batch.
+ * the batch. Processor transactions commit asynchronously ({@link AsynchronousCommit}).
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonProcessingConfiguration {
 
     @Bean
-    public ConfigurerModule aggregatesAndErrorHandling() {
+    public ConfigurerModule aggregatesAndErrorHandling(TransactionManager transactions, JdbcTemplate jdbc) {
         return configurer -> {
             configurer.configureAggregate(CheckoutIntent.class);
             configurer.configureAggregate(StripeEventEvidence.class);
@@ -33,7 +35,8 @@ public class AxonProcessingConfiguration {
             configurer.configureAggregate(Entitlement.class);
             configurer.eventProcessing(processing -> processing
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
-                    .registerDefaultDeadLetterPolicy(c -> DeadLetterAttempts.countingPolicy()));
+                    .registerDefaultDeadLetterPolicy(c -> DeadLetterAttempts.countingPolicy())
+                    .registerDefaultTransactionManager(c -> new AsynchronousCommit(transactions, jdbc)));
         };
     }
 

@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.api.config;
 
+import com.bumpgrade.commerce.api.scaleout.InstanceId;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,8 +21,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-import java.lang.management.ManagementFactory;
-import java.util.UUID;
 
 /**
  * Axon's JDBC storage on PostgreSQL. The tables come from Flyway (V1); these beans only name them.
@@ -70,19 +69,21 @@ public class AxonStorageConfiguration {
                 .build();
     }
 
-    /**
-     * Axon's default node id is the JVM name (pid@host), shared by every application context in one JVM; two
-     * contexts would then both believe they own a segment. A random suffix makes each instance's claims its own.
-     */
+    @Bean
+    public InstanceId instanceId() {
+        return InstanceId.random();
+    }
+
+    /** Claims are owned by this instance's {@link InstanceId}, not Axon's default (the JVM name). */
     @Bean
     public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema schema,
-                                 TokenStoreProperties properties) {
+                                 TokenStoreProperties properties, InstanceId instance) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .schema(schema)
                 .claimTimeout(properties.getClaimTimeout())
-                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
+                .nodeId(instance.value())
                 .build();
     }
 

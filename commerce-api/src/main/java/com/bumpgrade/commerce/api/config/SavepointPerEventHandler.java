@@ -1,6 +1,6 @@
 package com.bumpgrade.commerce.api.config;
 
-import org.axonframework.common.annotation.AnnotationUtils;
+import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -25,7 +25,9 @@ import java.lang.reflect.Method;
  * outside the handler members that enhancers wrap, and then inserts the dead letter into that same transaction; the
  * insert failed, the batch rolled back and was retried forever. Rolling back to the savepoint before the failure
  * leaves the handler restores a usable transaction, so only the failing event's sequence is parked and the rest
- * of the batch commits. Aggregates' sourcing handlers, sagas, command and query handlers are left alone.
+ * of the batch commits. Aggregates' sourcing handlers, sagas, command and query handlers are left alone, and so
+ * are the audit trail's handlers: they only queue entries, which {@code AuditChainWriter} writes once per batch
+ * behind savepoints of its own.
  */
 public class SavepointPerEventHandler implements HandlerEnhancerDefinition {
     private final PlatformTransactionManager transactions;
@@ -44,7 +46,8 @@ public class SavepointPerEventHandler implements HandlerEnhancerDefinition {
         boolean processingGroupEventHandler = original.canHandleMessageType(EventMessage.class)
                 && original.hasAnnotation(EventHandler.class)
                 && original.unwrap(Method.class)
-                .map(method -> AnnotationUtils.isAnnotationPresent(method.getDeclaringClass(), ProcessingGroup.class))
+                .map(method -> method.getDeclaringClass().getAnnotation(ProcessingGroup.class))
+                .map(group -> !ProcessingGroups.AUDIT_TRAIL.equals(group.value()))
                 .orElse(false);
         return processingGroupEventHandler ? new Savepointed<>(original) : original;
     }

@@ -1,12 +1,21 @@
 package com.bumpgrade.commerce.api.entitlement;
 
 import com.bumpgrade.commerce.api.security.ApiCaller;
+import com.bumpgrade.commerce.api.web.ApiErrors;
 import com.bumpgrade.commerce.api.web.ApiException;
+import com.bumpgrade.commerce.api.web.ErrorCodes;
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
 import com.bumpgrade.commerce.domain.entitlement.EntitlementId;
 import com.bumpgrade.commerce.domain.entitlement.WhatIsEntitlement;
 import com.bumpgrade.commerce.domain.entitlement.WhichEntitlements;
 import com.bumpgrade.commerce.projections.entitlement.EntitlementView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
@@ -24,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Entitlement queries, scoped to the caller's publisher (another publisher's grant answers as missing). */
+@Tag(name = "entitlements", description = "Access granted by paid checkouts, and the buyer's billing portal")
 @RestController
 @RequestMapping(path = "/api/commerce/entitlements", produces = MediaType.APPLICATION_JSON_VALUE)
 public class EntitlementController {
@@ -33,8 +43,14 @@ public class EntitlementController {
         this.queries = queries;
     }
 
+    @Operation(operationId = "listEntitlements", summary = "The entitlements a checkout granted")
+    @ApiResponse(responseCode = "200", description = "Empty for an intent that is unknown, not paid or another "
+            + "publisher's",
+            content = @Content(schema = @Schema(implementation = EntitlementSchemas.Entitlements.class)))
+    @ErrorCodes(status = 400, value = "invalid_checkout_intent_id")
     @GetMapping
-    public Mono<Map<String, List<EntitlementView>>> byCheckout(@RequestParam String checkoutIntentId,
+    public Mono<Map<String, List<EntitlementView>>> byCheckout(
+            @Parameter(example = "chk_23a0274e29a7362db0a965f97c7f9d6f") @RequestParam String checkoutIntentId,
                                                                ServerWebExchange exchange) {
         ApiCaller caller = ApiCaller.of(exchange);
         if (!CheckoutIntentId.isWellFormed(checkoutIntentId)) {
@@ -47,8 +63,16 @@ public class EntitlementController {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
+    @Operation(operationId = "getEntitlement", summary = "One entitlement")
+    @ApiResponse(responseCode = "200", description = "The entitlement",
+            headers = @Header(name = "ETag", description = "\"<version>\": the If-Match of a portal session",
+                    schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = EntitlementView.class)))
+    @ErrorCodes(status = 404, value = ApiErrors.NOT_FOUND)
     @GetMapping("/{entitlementId}")
-    public Mono<ResponseEntity<EntitlementView>> find(@PathVariable String entitlementId, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<EntitlementView>> find(
+            @Parameter(example = BillingPortalController.ENTITLEMENT) @PathVariable String entitlementId,
+            ServerWebExchange exchange) {
         ApiCaller caller = ApiCaller.of(exchange);
         if (!EntitlementId.isWellFormed(entitlementId)) {
             return Mono.error(ApiException.notFound());

@@ -40,6 +40,10 @@ public class BillingWriteEnvelope {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     public static final String CORRELATION_ID = "X-Correlation-Id";
     public static final String CLIENT = "X-Bumpgrade-Client";
+    private static final String IDENTIFIER_RULE = "1-128 characters of letters, digits, '.', '_', ':' or '-'";
+    private static final String CLIENT_RULE = "product tokens as in User-Agent, such as 'my-agent/2.3.1 "
+            + "(+https://example.com/bot)': at most " + ClientAttribution.MAX_LENGTH + " characters of visible ASCII "
+            + "and spaces";
 
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .findAndAddModules()
@@ -73,10 +77,10 @@ public class BillingWriteEnvelope {
 
     private static Optional<String> previewReason(ConfirmedAction action) {
         if (action.givenConfirmation() == null) {
-            return Optional.of("confirmation_required");
+            return Optional.of(PreviewBody.CONFIRMATION_REQUIRED);
         }
         if (!Confirmation.confirms(action.requiredPhrase(), action.givenConfirmation())) {
-            return Optional.of("confirmation_mismatch");
+            return Optional.of(PreviewBody.CONFIRMATION_MISMATCH);
         }
         return action.previewReason();
     }
@@ -93,9 +97,11 @@ public class BillingWriteEnvelope {
 
     /** Reads and checks the envelope headers; If-Match only for writes to an existing record. */
     private static BillingWrite open(ApiCaller caller, HttpHeaders headers, WriteRequest request) {
-        IdempotencyKey key = header(headers, IDEMPOTENCY_KEY, "missing_idempotency_key", IdempotencyKey::of);
-        CorrelationId correlation = header(headers, CORRELATION_ID, "missing_correlation_id", CorrelationId::of);
-        ClientAttribution client = header(headers, CLIENT, "missing_client", ClientAttribution::of);
+        IdempotencyKey key = header(headers, IDEMPOTENCY_KEY, "missing_idempotency_key", IDENTIFIER_RULE,
+                IdempotencyKey::of);
+        CorrelationId correlation = header(headers, CORRELATION_ID, "missing_correlation_id", IDENTIFIER_RULE,
+                CorrelationId::of);
+        ClientAttribution client = header(headers, CLIENT, "missing_client", CLIENT_RULE, ClientAttribution::of);
         Long version = null;
         String ifMatch = headers.getFirst(HttpHeaders.IF_MATCH);
         if (request.targetsExistingRecord()) {
@@ -119,7 +125,8 @@ public class BillingWriteEnvelope {
         }
     }
 
-    private static <T> T header(HttpHeaders headers, String name, String code, Function<String, T> parse) {
+    private static <T> T header(HttpHeaders headers, String name, String code, String rule,
+                                Function<String, T> parse) {
         String value = headers.getFirst(name);
         if (value == null || value.isBlank()) {
             throw ApiException.badRequest(code, "The " + name + " header is required for this request.");
@@ -128,7 +135,7 @@ public class BillingWriteEnvelope {
             return parse.apply(value.trim());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid_" + code.substring("missing_".length()),
-                    "The " + name + " header must be 1-128 characters of letters, digits, '.', '_', ':' or '-'.");
+                    "The " + name + " header must be " + rule + ".");
         }
     }
 

@@ -1,6 +1,7 @@
 package com.bumpgrade.commerce.api.operator;
 
 import com.bumpgrade.commerce.api.deadletter.DeadLetterAttempts;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +27,7 @@ public class DeadLetterListing {
     /** A letter without a cause waits behind an earlier failed event of its sequence. */
     static final String SEQUENCE_BLOCKED = "sequence_blocked";
 
+    @Schema(name = "DeadLetter")
     public record DeadLetterSummary(String processingGroup, String sequence, String eventType, String reasonCode,
                                     int attempts, Instant enqueuedAt, Instant lastTouchedAt) {
     }

@@ -1,10 +1,19 @@
 package com.bumpgrade.commerce.api.referral;
 
+import com.bumpgrade.commerce.api.envelope.BillingWriteRoute;
 import com.bumpgrade.commerce.api.envelope.WriteResponses;
 import com.bumpgrade.commerce.api.security.ApiCaller;
+import com.bumpgrade.commerce.api.web.ApiErrors;
 import com.bumpgrade.commerce.api.web.ApiException;
+import com.bumpgrade.commerce.api.web.ErrorCodes;
 import com.bumpgrade.commerce.domain.referral.ReferralClickId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Partner registration (owners, {@link PartnerRegistration}) and the public referral click route. */
+@Tag(name = "commissions")
 @RestController
 public class ReferralController {
     private final ReferralRegistry registry;
@@ -43,9 +53,16 @@ public class ReferralController {
     }
 
     /** Public: a visitor followed a partner's link. Returns the click id the checkout later names. */
+    @Operation(operationId = "recordReferralClick", summary = "A visitor followed a partner's referral link",
+            tags = "buyer")
+    @ApiResponse(responseCode = "201", description = "The click, attributable to a checkout until the time given",
+            content = @Content(schema = @Schema(implementation = ReferralSchemas.Click.class)))
+    @ErrorCodes(status = 404, value = ApiErrors.NOT_FOUND)
+    @ErrorCodes(status = 429, value = "rate_limited")
     @PostMapping(path = "/referrals/{publisherId}/{code}/clicks", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<Map<String, Object>>> click(@PathVariable String publisherId, @PathVariable String code,
-                                                           ServerWebExchange exchange) {
+    public Mono<ResponseEntity<Map<String, Object>>> click(
+            @Parameter(example = "demo") @PathVariable String publisherId,
+            @Parameter(example = "ADA30") @PathVariable String code, ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         String address = remote == null || remote.getAddress() == null ? "unknown"
                 : remote.getAddress().getHostAddress();
@@ -71,6 +88,9 @@ public class ReferralController {
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
+    @Operation(operationId = "listPartners", summary = "The publisher's referral partners")
+    @ApiResponse(responseCode = "200", description = "The partners, by id",
+            content = @Content(schema = @Schema(implementation = ReferralSchemas.Partners.class)))
     @GetMapping(path = "/api/commerce/partners", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<Map<String, List<ReferralRegistry.Partner>>> partners(ServerWebExchange exchange) {
         ApiCaller caller = ApiCaller.of(exchange);
@@ -78,6 +98,12 @@ public class ReferralController {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
+    @Operation(operationId = "registerPartner", summary = "Register a referral partner: a preview, then (with the "
+            + "exact phrase) the partner")
+    @ApiResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = ReferralSchemas.Registered.class)))
+    @BillingWriteRoute(targetsExistingRecord = false)
+    @ErrorCodes(status = 409, value = {"partner_exists", "publisher_has_no_catalog"})
     @PostMapping(path = "/api/commerce/partners", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<?>> register(@RequestBody RegisterPartnerRequest request, ServerWebExchange exchange) {

@@ -4,6 +4,7 @@ import com.bumpgrade.commerce.domain.referral.AttributionPolicy;
 import com.bumpgrade.commerce.domain.referral.PartnerId;
 import com.bumpgrade.commerce.domain.referral.ReferralClickId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +25,7 @@ public class ReferralRegistry {
         this.jdbc = jdbc;
     }
 
+    @Schema(name = "Partner")
     public record Partner(String partnerId, String displayName, String referralCode, int commissionBasisPoints,
                           boolean active) {
     }

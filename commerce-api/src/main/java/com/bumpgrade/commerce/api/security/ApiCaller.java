@@ -4,6 +4,8 @@ import com.bumpgrade.commerce.domain.shared.ActorId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import org.springframework.web.server.ServerWebExchange;
 
+import java.util.Optional;
+
 /**
  * The authenticated caller of an API request: who, in which role, for which publisher. The publisher is
  * {@code null} exactly for the platform {@link Role#OPERATOR}, which belongs to none.
@@ -25,5 +27,10 @@ public record ApiCaller(ActorId actor, Role role, PublisherId publisher) {
             throw new IllegalStateException("request reached a handler without authentication");
         }
         return caller;
+    }
+
+    /** The caller of an authenticated request; empty on a public route or before authentication. */
+    public static Optional<ApiCaller> find(ServerWebExchange exchange) {
+        return Optional.ofNullable(exchange.getAttribute(ATTRIBUTE));
     }
 }

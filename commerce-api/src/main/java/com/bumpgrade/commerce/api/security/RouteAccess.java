@@ -3,6 +3,7 @@ package com.bumpgrade.commerce.api.security;
 import org.springframework.http.HttpMethod;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one place that says who may call which route. A route not listed here is refused for everyone (deny by
@@ -33,6 +34,14 @@ public final class RouteAccess {
             new Rule(HttpMethod.GET, "/portal/{portalRef}", PUBLIC),
             new Rule(HttpMethod.POST, "/referrals/{publisherId}/{code}/clicks", PUBLIC),
             new Rule(HttpMethod.GET, "/actuator/health", PUBLIC),
+            // public: the contract, generated from these routes (D50); it names routes and roles, never a record
+            new Rule(HttpMethod.GET, "/v3/api-docs", PUBLIC),
+            new Rule(HttpMethod.GET, "/v3/api-docs.yaml", PUBLIC),
+            new Rule(HttpMethod.GET, "/v3/api-docs/swagger-config", PUBLIC),
+            new Rule(HttpMethod.GET, "/swagger-ui.html", PUBLIC),
+            new Rule(HttpMethod.GET, "/swagger-ui/**", PUBLIC),
+            new Rule(HttpMethod.GET, "/actuator/health/liveness", PUBLIC),
+            new Rule(HttpMethod.GET, "/actuator/health/readiness", PUBLIC),
 
             new Rule(HttpMethod.POST, "/api/commerce/checkout", AGENT_OR_OWNER),
             new Rule(HttpMethod.POST, "/api/commerce/plans/{planId}/checkout", OWNER),
@@ -57,7 +66,15 @@ public final class RouteAccess {
             new Rule(HttpMethod.GET, "/api/commerce/stripe/dead-letters", OWNER_AUDITOR_OR_OPERATOR),
             new Rule(HttpMethod.POST, "/api/commerce/stripe/webhook-events/{evidenceId}/redrive", OWNER),
 
-            new Rule(HttpMethod.GET, "/api/commerce/operator/dead-letters", OPERATOR));
+            new Rule(HttpMethod.GET, "/api/commerce/operator/dead-letters", OPERATOR),
+            // metrics name routes, groups and volumes: for the platform operator's scraper only (decision D52)
+            new Rule(HttpMethod.GET, "/actuator/prometheus", OPERATOR));
+
+    /** The rule of a route, by its method and its pattern exactly as the router declares it. */
+    public static Optional<Rule> of(HttpMethod method, String pattern) {
+        return RULES.stream().filter(rule -> rule.method().equals(method) && rule.pattern().equals(pattern))
+                .findFirst();
+    }
 
     private RouteAccess() {
     }

@@ -10,6 +10,8 @@ import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
 
+import java.util.Map;
+
 /**
  * When the HTTP decoder could not read a request (a malformed chunk), reactor-netty has already answered 400,
  * closed the connection and logged one line. A handler that then answers fails on the sent headers, and Spring
@@ -20,6 +22,7 @@ import reactor.netty.http.server.HttpServerResponse;
 @Order(-3)
 public class AlreadyAnsweredHandler implements WebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(AlreadyAnsweredHandler.class);
+    private static final String ANSWERED_BY_SERVER = AlreadyAnsweredHandler.class.getName() + ".answered";
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
@@ -35,6 +38,15 @@ public class AlreadyAnsweredHandler implements WebExceptionHandler {
     /** True when reactor-netty itself already sent an answer for this exchange. */
     public static boolean answeredByServer(ServerWebExchange exchange) {
         Object response = ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
-        return response instanceof HttpServerResponse sent && sent.hasSentHeaders();
+        boolean answered = response instanceof HttpServerResponse sent && sent.hasSentHeaders();
+        if (answered) {
+            exchange.getAttributes().put(ANSWERED_BY_SERVER, Boolean.TRUE);
+        }
+        return answered;
+    }
+
+    /** Set on an exchange found answered by reactor-netty: the status Spring holds was never sent. */
+    public static boolean wasAnsweredByServer(Map<String, Object> exchangeAttributes) {
+        return Boolean.TRUE.equals(exchangeAttributes.get(ANSWERED_BY_SERVER));
     }
 }

@@ -1,6 +1,14 @@
 package com.bumpgrade.commerce.api.webhook;
 
 import com.bumpgrade.commerce.api.web.AlreadyAnsweredHandler;
+import com.bumpgrade.commerce.api.web.ErrorCodes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
@@ -14,6 +22,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.Map;
 
 /** {@code POST /api/commerce/stripe/webhook}: the raw body is read here, never bound to an object. */
+@Tag(name = "webhooks")
 @RestController
 public class StripeWebhookController {
     static final int MAX_BODY = 512 * 1024;
@@ -24,6 +33,17 @@ public class StripeWebhookController {
         this.intake = intake;
     }
 
+    @Operation(operationId = "receiveStripeWebhook", summary = "Stripe's webhook endpoint: answers 200 once the "
+            + "event is durable", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            description = "A Stripe v1 event, read raw, byte for byte", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"))))
+    @Parameter(in = ParameterIn.HEADER, name = "Stripe-Signature", description = "Checked against each configured "
+            + "webhook secret; required when a secret is set", schema = @Schema(type = "string", maxLength = 2048))
+    @ApiResponse(responseCode = "200", description = "Durable (or a redelivery, which changes nothing)",
+            content = @Content(schema = @Schema(implementation = WebhookSchemas.Received.class)))
+    @ErrorCodes(status = 400, value = {"invalid_signature", "not_a_stripe_event"})
+    @ErrorCodes(status = 413, value = "body_too_large")
+    @ErrorCodes(status = 500, value = "internal_error")
     @PostMapping(path = "/api/commerce/stripe/webhook", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<Map<String, Object>> receive(ServerWebExchange exchange) {
         String signature = exchange.getRequest().getHeaders().getFirst("Stripe-Signature");

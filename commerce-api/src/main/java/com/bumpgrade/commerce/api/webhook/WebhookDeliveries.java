@@ -23,8 +23,9 @@ public class WebhookDeliveries implements DeliveredPayloads {
     /**
      * Stores the first delivery, or counts a redelivery, in one statement of the caller's transaction. A concurrent
      * copy of a first delivery waits on the unique key until the first one's transaction ends, and then counts as a
-     * redelivery (or inserts, if that transaction rolled back). The evidence id is derived from the event id, so the
-     * event id is the only key that can conflict.
+     * redelivery (or inserts, if that transaction rolled back). The evidence id, a one-way hash of the event id, is
+     * the table's only unique key (V16): ON CONFLICT arbitrates one index, and a second one made concurrent first
+     * deliveries fail with a duplicate key.
      */
     public Delivery store(WebhookEvidenceId evidenceId, String stripeEventId, String payload, String sha256,
                           Instant receivedAt) {
@@ -34,7 +35,7 @@ public class WebhookDeliveries implements DeliveredPayloads {
                         INSERT INTO stripe_webhook_delivery AS d (evidence_id, stripe_event_id, payload, payload_sha256,
                             first_received_at, last_received_at)
                         VALUES (?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (stripe_event_id) DO UPDATE
+                        ON CONFLICT (evidence_id) DO UPDATE
                             SET deliveries = d.deliveries + 1, last_received_at = EXCLUDED.last_received_at
                         RETURNING (d.xmax = 0) AS inserted, d.payload_sha256, d.evidence_recorded""",
                 (rs, row) -> new Delivery(rs.getBoolean(1), rs.getString(2), rs.getBoolean(3)),

@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.api.webhook;
 
+import com.bumpgrade.commerce.api.logging.LogCorrelation;
 import com.bumpgrade.commerce.api.web.ApiException;
 import com.bumpgrade.commerce.domain.webhook.RecordNewStripeEvent;
 import com.bumpgrade.commerce.domain.webhook.RecordedDelivery;
@@ -66,9 +67,14 @@ public class WebhookIntake {
         RecordNewStripeEvent delivery = new RecordNewStripeEvent(evidenceId, event.type(), event.livemode(),
                 event.apiVersion(), event.created(), now, sha256,
                 verified == WebhookSignature.Result.VERIFIED ? Verification.VERIFIED : Verification.UNVERIFIED);
-        RecordedDelivery recorded = inOneTransaction(() -> record(delivery, event.id(), payload));
-        if (recorded == RecordedDelivery.PAYLOAD_MISMATCH) {
-            log.warn("Stripe event {} was redelivered with a different payload; flagged", evidenceId);
+        RecordedDelivery recorded;
+        // the evidence id is the correlation id of what Stripe causes, in the audit trail and in the log lines
+        // of the processing that follows (the evidence event carries it on)
+        try (LogCorrelation.Scope scope = LogCorrelation.with(LogCorrelation.CORRELATION_ID, evidenceId.value())) {
+            recorded = inOneTransaction(() -> record(delivery, event.id(), payload));
+            if (recorded == RecordedDelivery.PAYLOAD_MISMATCH) {
+                log.warn("Stripe event {} was redelivered with a different payload; flagged", evidenceId);
+            }
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("received", true);

@@ -141,6 +141,25 @@ class CommissionApiTest extends WebhookTest {
         assertThat(totals.toString()).contains("\"currency\":\"USD\"");
     }
 
+    /**
+     * A referral click has no GET of its own: the read that follows it is the checkout that names it. That checkout
+     * accepts the click the moment its 201 is answered, and the intent's GET right after shows the attribution.
+     */
+    @Test
+    void aClickIsAttributableTheMomentItIsAnswered() {
+        String clickId = click("demo", "ADA30");
+        ApiClient.Response opened = checkout(Tokens.AGENT, "launch-pass", PHRASE, clickId);
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String intent = opened.json().path("checkoutIntentId").asText();
+        ApiClient.Response read = api().get("/api/commerce/checkout-intents/" + intent).token(Tokens.AGENT).send();
+
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(read.json().path("status").asText()).isEqualTo("open");
+        assertThat(read.json().path("version").asLong()).isEqualTo(EventStream.of(jdbc, intent).mark());
+        assertThat(read.json().path("referral").path("clickId").asText()).isEqualTo(clickId);
+        assertThat(read.json().path("referral").path("partnerId").asText()).isEqualTo("partner-ada");
+    }
+
     @Test
     void unknownForeignExpiredAndReusedClicksAreRefusedAndSayWhy() {
         String unknown = "clk_" + UUID.randomUUID().toString().replace("-", "");

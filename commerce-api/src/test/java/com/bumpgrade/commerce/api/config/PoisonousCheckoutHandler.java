@@ -15,6 +15,11 @@ import org.springframework.stereotype.Component;
 public class PoisonousCheckoutHandler {
     static volatile boolean cured;
 
+    /** Poisons (false) or cures (true) checkouts whose correlation id starts with "poison-", for any test. */
+    public static void cured(boolean cure) {
+        cured = cure;
+    }
+
     @EventHandler
     void on(CheckoutStarted event) {
         if (!cured && event.context().correlationId().value().startsWith("poison-")) {

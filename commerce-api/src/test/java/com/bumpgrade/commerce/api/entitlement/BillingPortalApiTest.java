@@ -1,9 +1,11 @@
 package com.bumpgrade.commerce.api.entitlement;
 
 import com.bumpgrade.commerce.api.support.ApiClient;
+import com.bumpgrade.commerce.api.support.EventStream;
 import com.bumpgrade.commerce.api.support.StripeEvents;
 import com.bumpgrade.commerce.api.support.Tokens;
 import com.bumpgrade.commerce.api.support.WebhookTest;
+import com.bumpgrade.commerce.domain.entitlement.BillingPortalOpened;
 import com.bumpgrade.commerce.domain.shared.DerivedIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,6 +151,32 @@ class BillingPortalApiTest extends WebhookTest {
         assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(replay.body()).isEqualTo(opened.body());
         assertThat(answer(follow(portalPath(replay)))).isEqualTo(answer(unknown()));
+    }
+
+    /**
+     * Read-your-writes, as an agent works: five portal sessions in a row, each opened at the version the GET before
+     * it answered. The GET right after each 201 shows that session (the stream's last sequence, one past the
+     * If-Match), and each portal link works at once.
+     */
+    @Test
+    void theGetRightAfterAPortalSessionShowsIt() {
+        EventStream stream = EventStream.of(jdbc, entitlementId);
+        String ifMatch = "\"" + stream.mark() + "\"";
+        for (int i = 0; i < 5; i++) {
+            long before = stream.mark();
+            ApiClient.Response opened = open(Tokens.AGENT, ApiClient.uniqueKey("portal-ryw"), ifMatch);
+            ApiClient.Response read = api().get("/api/commerce/entitlements/" + entitlementId).token(Tokens.AGENT)
+                    .send();
+            ApiClient.Response redirect = follow(portalPath(opened));
+
+            stream.expectAppendedSince(before, BillingPortalOpened.class);
+            assertThat(read.status()).as(read.body()).isEqualTo(200);
+            assertThat(read.json().path("version").asLong()).as("session " + i).isEqualTo(before + 1);
+            assertThat(read.json().path("subscriptionStatus").asText()).isEqualTo("active");
+            assertThat(redirect.status()).isEqualTo(303);
+            ifMatch = read.header("ETag");
+            assertThat(ifMatch).isEqualTo("\"" + (before + 1) + "\"");
+        }
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class RedactionScan {
     static final Pattern RAW_STRIPE = Pattern.compile(
-            "(?<![A-Za-z0-9])(cs|pi|cus|sub|acct|evt|req|ch|in|py|pm|seti|si|sk|rk|pk|whsec|price|prod|re|dp|bpc|bps)"
+            "(?<![A-Za-z0-9_])(cs|pi|cus|sub|acct|evt|req|ch|in|py|pm|seti|si|sk|rk|pk|whsec|price|prod|re|dp|bpc|bps)"
                     + "_(test_|live_)?[A-Za-z0-9]{6,}");
     private static final Pattern PORTAL_LINK = Pattern.compile("/portal/(prt_[0-9a-f]{64})");
 

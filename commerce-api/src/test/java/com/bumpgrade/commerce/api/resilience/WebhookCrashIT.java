@@ -4,6 +4,7 @@ import com.bumpgrade.commerce.api.support.ApiClient;
 import com.bumpgrade.commerce.api.support.FakeStripe;
 import com.bumpgrade.commerce.api.support.ServiceProcess;
 import com.bumpgrade.commerce.api.support.StripeEvents;
+import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
 import com.bumpgrade.commerce.projections.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,7 @@ import static org.awaitility.Awaitility.await;
  */
 class WebhookCrashIT {
     private static final int BURST = 40;
+    private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(3);
     private static final String TOKEN = "crash-test-agent-token";
     private static final String PHRASE = "Create checkout for Bumpgrade launch pass at 9.00 USD";
 
@@ -39,7 +41,8 @@ class WebhookCrashIT {
     private Map<String, String> properties() {
         Map<String, String> properties = ServiceProcess.testProperties(database, stripe, TOKEN, "crash-agent");
         // a dead instance's token claims are taken over after this
-        properties.put("axon.eventhandling.tokenstore.claim-timeout", "3s");
+        properties.put("axon.eventhandling.tokenstore.claim-timeout", CLAIM_TIMEOUT.toSeconds() + "s");
+        properties.put("bumpgrade.scale-out.balance-interval", "PT1S");
         return properties;
     }
 
@@ -118,6 +121,8 @@ class WebhookCrashIT {
     /**
      * Scale-out: two instances on one database. Every event is delivered to both at once (Stripe retries can land
      * anywhere); the unique (aggregate, sequence) key and the token claims make each take effect exactly once.
+     * Each instance holds part of every multi-segment group, and when one stops, the other takes its segments
+     * within the claim timeout.
      */
     @Test
     void twoInstancesShareOneDatabaseAndApplyEachEventOnce() throws Exception {
@@ -125,6 +130,14 @@ class WebhookCrashIT {
         List<String> intents = new ArrayList<>();
         try (ServiceProcess a = ServiceProcess.start("two-instances-a", ServiceProcess.freePort(), properties());
              ServiceProcess b = ServiceProcess.start("two-instances-b", ServiceProcess.freePort(), properties())) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                for (String group : MULTI_SEGMENT_GROUPS) {
+                    Map<String, Long> held = segmentsByOwner(group);
+                    long total = segmentCount(group);
+                    assertThat(held).as(group + " segments by owner").hasSize(2).doesNotContainKey("");
+                    assertThat(held.values()).as(group).allMatch(count -> count < total);
+                }
+            });
             ApiClient apiA = new ApiClient(a.port());
             ApiClient apiB = new ApiClient(b.port());
             List<String> payloads = new ArrayList<>();
@@ -147,11 +160,44 @@ class WebhookCrashIT {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
                     count("SELECT count(*) FROM checkout_intent_view WHERE status = 'paid' "
                             + "AND checkout_intent_id = ANY(?)", intents) == events);
+
+            b.stop();
+            await().atMost(CLAIM_TIMEOUT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+                for (String group : MULTI_SEGMENT_GROUPS) {
+                    Map<String, Long> held = segmentsByOwner(group);
+                    assertThat(held).as(group + " segments by owner after one instance stopped").hasSize(1)
+                            .doesNotContainKey("");
+                    assertThat(held.values()).containsExactly(segmentCount(group));
+                }
+            });
         }
         for (String intent : intents) {
             assertThat(count("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
                     + "AND payload_type LIKE '%.CheckoutPaid'", intent)).as(intent).isEqualTo(1);
         }
+    }
+
+    private static final List<String> MULTI_SEGMENT_GROUPS =
+            List.of(ProcessingGroups.REACTIONS, ProcessingGroups.READ_MODELS);
+
+    /** Claimed segments of the group per owner; an unclaimed segment counts under "". */
+    private Map<String, Long> segmentsByOwner(String group) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.url(), database.username(),
+                database.password()); PreparedStatement statement = connection.prepareStatement(
+                "SELECT coalesce(owner, ''), count(*) FROM token_entry WHERE processor_name = ? GROUP BY 1")) {
+            statement.setString(1, group);
+            Map<String, Long> held = new java.util.HashMap<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    held.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return held;
+        }
+    }
+
+    private long segmentCount(String group) throws SQLException {
+        return count("SELECT count(*) FROM token_entry WHERE processor_name = ?", group);
     }
 
     private long count(String sql, Object... args) throws SQLException {

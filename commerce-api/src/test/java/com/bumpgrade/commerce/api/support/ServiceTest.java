@@ -2,6 +2,7 @@ package com.bumpgrade.commerce.api.support;
 
 import com.bumpgrade.commerce.projections.support.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,9 +12,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the API tests: the whole service on a random port, a real PostgreSQL (see {@link TestDatabase}) with
- * the Flyway migrations, and stripe-java pointed at the local {@link FakeStripe}.
+ * the Flyway migrations, and stripe-java pointed at the local {@link FakeStripe}. Metrics are exported as in
+ * production (a test context would otherwise leave out the Prometheus registry); tracing is not configured.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles("test")
 public abstract class ServiceTest {
     protected static final FakeStripe STRIPE = FakeStripe.shared();

@@ -1,9 +1,12 @@
 package com.bumpgrade.commerce.api.webhook;
 
 import com.bumpgrade.commerce.api.support.ApiClient;
+import com.bumpgrade.commerce.api.support.EventStream;
 import com.bumpgrade.commerce.api.support.StripeEvents;
 import com.bumpgrade.commerce.api.support.Tokens;
 import com.bumpgrade.commerce.api.support.WebhookTest;
+import com.bumpgrade.commerce.domain.webhook.StripeEventConcluded;
+import com.bumpgrade.commerce.domain.webhook.StripeEventRedriveRequested;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +82,45 @@ class DeadLetterRedriveTest extends WebhookTest {
         ApiClient.Response again = redrive(Tokens.OWNER, evidenceId).header("If-Match", "\"" + (version + 2) + "\"")
                 .json(Map.of("confirmation", phrase)).send();
         assertThat(again.status()).isEqualTo(409);
+    }
+
+    /**
+     * Read-your-writes for a re-drive, which has no GET of its own: the owner's evidence listing right after the
+     * 200 shows the evidence at the stream's last sequence, both when the letter failed again (still
+     * dead-lettered, the request recorded) and when it was processed.
+     */
+    @Test
+    void theListingRightAfterAReDriveShowsIt() {
+        String intent = openIntent();
+        String evidenceId = deliver(StripeEvents.event(StripeEvents.newEventId(), "charge.refunded",
+                StripeEvents.charge(paymentIntentOf(intent), 900, 900, true))).json().path("evidenceId").asText();
+        EventStream stream = EventStream.of(jdbc, evidenceId);
+        awaitEvidence(Tokens.OWNER, evidenceId, "dead-lettered");
+        Map<String, String> confirmed = Map.of("confirmation", "Re-drive Stripe event " + evidenceId);
+
+        // the payment is not recorded yet, so the letter fails again
+        long before = stream.mark();
+        ApiClient.Response failedAgain = redrive(Tokens.OWNER, evidenceId).header("If-Match", "\"" + before + "\"")
+                .json(confirmed).send();
+        JsonNode afterFailure = evidence(Tokens.OWNER, evidenceId);
+        assertThat(failedAgain.status()).as(failedAgain.body()).isEqualTo(200);
+        assertThat(failedAgain.json().path("letterProcessed").asBoolean()).isFalse();
+        stream.expectAppendedSince(before, StripeEventRedriveRequested.class);
+        assertThat(afterFailure.path("version").asLong()).isEqualTo(before + 1);
+        assertThat(afterFailure.path("status").asText()).isEqualTo("dead-lettered");
+
+        deliver(completed(intent));
+        awaitIntent(intent, "paid");
+        long requested = stream.mark();
+        ApiClient.Response done = redrive(Tokens.OWNER, evidenceId).header("If-Match", "\"" + requested + "\"")
+                .json(confirmed).send();
+        JsonNode afterRedrive = evidence(Tokens.OWNER, evidenceId);
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.json().path("letterProcessed").asBoolean()).isTrue();
+        stream.expectAppendedSince(requested, StripeEventRedriveRequested.class, StripeEventConcluded.class);
+        assertThat(afterRedrive.path("version").asLong()).isEqualTo(requested + 2);
+        assertThat(afterRedrive.path("status").asText()).isEqualTo("processed");
+        assertThat(afterRedrive.path("reason").asText()).isEqualTo("refunded");
     }
 
     @Test

@@ -60,6 +60,29 @@ class WebhookAckTest extends WebhookTest {
                 .awaitAppendedSince(EventStream.NEW, StripeEventReceived.class, StripeEventConcluded.class);
     }
 
+    /**
+     * Stripe reads nothing back: its next request about an event is a redelivery, and one sent right after the 200
+     * is already answered as the duplicate it is, appending nothing.
+     */
+    @Test
+    void aRedeliveryRightAfterTheAckIsAnsweredAsADuplicate() {
+        String eventId = StripeEvents.newEventId();
+        WebhookEvidenceId evidenceId = WebhookEvidenceId.forStripeEvent(eventId);
+        String payload = unhandled(eventId);
+
+        ApiClient.Response first = deliver(payload);
+        ApiClient.Response again = deliver(payload);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().path("duplicate").asBoolean()).isFalse();
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().path("duplicate").asBoolean()).isTrue();
+        assertThat(again.json().path("evidenceId").asText()).isEqualTo(evidenceId.value());
+        assertThat(deliveries(evidenceId)).containsExactly(2);
+        assertThat(EventStream.of(jdbc, evidenceId.value()).all()).first().isEqualTo(StripeEventReceived.class);
+        assertThat(eventCount(evidenceId.value(), "StripeEventReceived")).isEqualTo(1);
+    }
+
     @Test
     void aRedeliveryOfAnEarlierReleasesRowWithoutEvidenceRecordsTheEvidence() {
         String eventId = StripeEvents.newEventId();

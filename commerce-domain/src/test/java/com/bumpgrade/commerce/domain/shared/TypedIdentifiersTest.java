@@ -14,7 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The typed ids share one validation rule: 1-128 of letters, digits, '.', '_', ':' or '-', starting alphanumeric. */
+/**
+ * The typed ids share one validation rule: 1-128 of letters, digits, '.', '_', ':' or '-', starting alphanumeric.
+ * Client attribution names clients the way User-Agent does and has its own rule ({@link ClientAttributionTest}).
+ */
 class TypedIdentifiersTest {
 
     private static final List<Named<Function<String, Object>>> FACTORIES = List.of(
@@ -22,8 +25,7 @@ class TypedIdentifiersTest {
             Named.of("PublisherId", PublisherId::of),
             Named.of("OfferId", OfferId::of),
             Named.of("IdempotencyKey", IdempotencyKey::of),
-            Named.of("CorrelationId", CorrelationId::of),
-            Named.of("ClientAttribution", ClientAttribution::of));
+            Named.of("CorrelationId", CorrelationId::of));
 
     private static final String MAX_LENGTH = "a" + "b".repeat(127);
 

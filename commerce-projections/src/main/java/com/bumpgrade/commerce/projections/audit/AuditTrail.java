@@ -5,21 +5,16 @@ import com.bumpgrade.commerce.domain.audit.WhichAuditEntries;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.bumpgrade.commerce.projections.shared.JsonColumns;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +29,15 @@ public class AuditTrail {
     public static final String UNRECORDABLE = "unrecordable";
     /** The placeholder's reason code: the database refused the entry's content. */
     public static final String STORAGE_REFUSED = "storage_refused";
-    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
+    private static final String PENDING = AuditTrail.class.getName() + ".pending";
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate savepoint;
+    private final AuditChainWriter writer;
 
     public AuditTrail(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.writer = new AuditChainWriter(jdbc, transactions);
     }
 
     /** What a handler knows about one audited action. */
@@ -52,41 +47,24 @@ public class AuditTrail {
     }
 
     /**
-     * Appends the entry to its publisher's chain. If PostgreSQL refuses to store it (a data error, such as a NUL
-     * character in a text), the first attempt is rolled back to its savepoint and a placeholder takes its place:
-     * same publisher, event id, actor, action and subject, result {@code unrecordable}, and only a reason code as
-     * detail. The chain stays continuous and verifiable, and the audit trail does not stop at a poison event.
+     * Queues the entry for its publisher's chain; the entries of a processor batch are written together when the
+     * batch commits ({@link AuditChainWriter}). If PostgreSQL refuses one (a data error, such as a NUL character
+     * in a text), a placeholder takes its place: same publisher, event id, actor, action and subject, result
+     * {@code unrecordable}, and only a reason code as detail. The chain stays continuous and verifiable, and the
+     * audit trail does not stop at a poison event. Outside a unit of work the entry is written at once.
      */
     void record(String eventId, Entry entry) {
-        String previous = jdbc.query(
-                        "SELECT entry_hash FROM audit_entry WHERE publisher_id = ? ORDER BY sequence DESC LIMIT 1",
-                        (rs, row) -> rs.getString(1), entry.publisher().value())
-                .stream().findFirst().orElse(AuditChain.GENESIS);
-        try {
-            savepoint.executeWithoutResult(status -> insert(eventId, previous, entry.result(), entry.detail(), entry));
-        } catch (DataIntegrityViolationException refused) {
-            log.warn("Audit entry for event {} stored as a placeholder: {}", eventId, STORAGE_REFUSED);
-            insert(eventId, previous, UNRECORDABLE, Map.of("reasonCode", STORAGE_REFUSED), entry);
+        AuditChainWriter.Pending pending = new AuditChainWriter.Pending(eventId, entry);
+        if (!CurrentUnitOfWork.isStarted()) {
+            writer.write(List.of(pending));
+            return;
         }
-    }
-
-    private void insert(String eventId, String previous, String result, Map<String, Object> detail, Entry entry) {
-        // PostgreSQL keeps microseconds: hash exactly what is stored, so verification can recompute it.
-        Instant occurredAt = entry.occurredAt().truncatedTo(ChronoUnit.MICROS);
-        AuditEntryView view = new AuditEntryView(0, entry.publisher().value(), occurredAt,
-                entry.context().actor().value(), entry.context().role(), entry.context().client().value(),
-                entry.context().correlationId().value(), entry.action(), entry.subjectType(), entry.subjectId(),
-                result, detail, entry.sourceEvidenceId(), previous, null);
-        String hash = AuditChain.hash(previous, view);
-        jdbc.update("""
-                        INSERT INTO audit_entry (event_id, publisher_id, occurred_at, actor, actor_role, client,
-                            correlation_id, action, subject_type, subject_id, result, detail, source_evidence_id,
-                            previous_hash, entry_hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
-                        ON CONFLICT (event_id) DO NOTHING""",
-                eventId, view.publisherId(), Timestamp.from(view.occurredAt()), view.actor(), view.actorRole(),
-                view.client(), view.correlationId(), view.action(), view.subjectType(), view.subjectId(),
-                view.result(), JsonColumns.write(view.detail()), view.sourceEvidenceId(), previous, hash);
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.getOrComputeResource(PENDING, key -> {
+            List<AuditChainWriter.Pending> entries = new ArrayList<>();
+            batch.onPrepareCommit(u -> writer.write(entries));
+            return entries;
+        }).add(pending);
     }
 
     void clear() {

@@ -7,6 +7,7 @@ import com.bumpgrade.commerce.domain.webhook.StripeEventReceived;
 import com.bumpgrade.commerce.domain.webhook.StripeEventRedriveRequested;
 import com.bumpgrade.commerce.domain.webhook.WhichWebhookEvidence;
 import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
+import com.bumpgrade.commerce.projections.shared.ReadYourWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -129,7 +130,10 @@ public class WebhookEvidenceProjection {
         }
         sql.append(" ORDER BY received_at DESC, evidence_id LIMIT ?");
         args.add(Math.max(1, Math.min(query.limit(), 500)));
-        return jdbc.query(sql.toString(), WebhookEvidenceProjection::map, args.toArray());
+        // read-your-writes for the listing, the only read of evidence (a re-drive's next GET)
+        return ReadYourWrites.awaitRowsCaughtUp(jdbc, "webhook_evidence_view", "evidence_id",
+                () -> jdbc.query(sql.toString(), WebhookEvidenceProjection::map, args.toArray()),
+                WebhookEvidenceView::evidenceId, WebhookEvidenceView::version);
     }
 
     private static WebhookEvidenceView map(ResultSet rs, int row) throws SQLException {

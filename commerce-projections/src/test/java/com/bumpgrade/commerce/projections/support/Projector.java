@@ -2,6 +2,11 @@ package com.bumpgrade.commerce.projections.support;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.ExecutionResult;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 
@@ -24,6 +29,22 @@ public final class Projector {
                 throw new IllegalStateException("handler failed on " + event.getPayloadType().getSimpleName(), e);
             }
         }
+    }
+
+    /**
+     * Delivers the events as one processor batch: one batching unit of work inside one transaction, whose
+     * prepare-commit runs what the handlers deferred to the end of the batch.
+     */
+    public void applyAsOneBatch(List<? extends EventMessage<?>> events, PlatformTransactionManager transactions) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.copyOf(events));
+            // the task runs once per message of the batch, which is the unit of work's current message
+            batch.executeWithResult(() -> adapter.handle(batch.getMessage()), RollbackConfigurationType.ANY_THROWABLE);
+            batch.getExecutionResults().values().stream().filter(ExecutionResult::isExceptionResult).findFirst()
+                    .ifPresent(failed -> {
+                        throw new IllegalStateException(failed.getExceptionResult());
+                    });
+        });
     }
 
     /** What a processor does before replaying: the projection's reset handler. */

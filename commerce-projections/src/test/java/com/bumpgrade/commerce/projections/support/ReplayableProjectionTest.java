@@ -36,6 +36,11 @@ public abstract class ReplayableProjectionTest {
         history = history();
     }
 
+    /** This test's history, with the event ids {@link #applyHistory()} applies. */
+    protected List<DomainEventMessage<?>> events() {
+        return history;
+    }
+
     protected Map<String, List<String>> applyHistory() {
         new Projector(projection()).apply(history);
         return tables().rows();
