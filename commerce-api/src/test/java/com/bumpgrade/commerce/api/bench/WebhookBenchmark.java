@@ -23,14 +23,15 @@ import java.util.Map;
  * <ol>
  *   <li>after a warm-up, with the processors drained: PostgreSQL's own single-row insert transactions of an event
  *       row ({@link PostgresBaseline});</li>
- *   <li>confirmed checkouts ({@code 201} latency) and whether the {@code GET} right after each shows it
- *       ({@link Checkouts}); they open the intents the webhook phases pay;</li>
- *   <li>on the idle service, one webhook at a time: the time until {@code paid} shows in the {@code GET}
- *       ({@link PaidWatcher});</li>
  *   <li>acknowledged webhooks per second at full speed, and the ratio to the baseline ({@link Webhooks});</li>
- *   <li>at half that rate, open loop: ack latency from each webhook's due time, and {@code paid} visible;</li>
+ *   <li>at half that rate, open loop: ack latency from each webhook's due time, and {@code paid} visible in the
+ *       {@code GET} ({@link PaidWatcher});</li>
+ *   <li>confirmed checkouts ({@code 201} latency) and whether the {@code GET} right after each shows it
+ *       ({@link Checkouts});</li>
+ *   <li>on the idle service, one webhook at a time: the time until {@code paid} shows in the {@code GET};</li>
  *   <li>the service's RSS; then, with the service stopped, the store is filled to a million events
- *       ({@link StoreFiller}), the service started again, and the full-speed figure taken once more.</li>
+ *       ({@link StoreFiller}), the service started again, warmed up the same way, and the full-speed figure
+ *       taken once more.</li>
  * </ol>
  * The processors drain between phases ({@link Drain}). Options: {@link Options}.
  */
@@ -78,10 +79,9 @@ public final class WebhookBenchmark {
                     ApiClient api = new ApiClient(service.port());
                     Webhooks webhooks = new Webhooks(api, stripe);
                     warmUp(api, webhooks, db);
-                    List<String> intents = Checkouts.open(api, options.events(), 8, false).intents();
+                    List<String> intents = Checkouts.open(api, options.fullSpeedIntents(), 8, false).intents();
                     drain(db, "opening the store phase's intents");
-                    results.full = fullSpeed(webhooks, intents, db);
-                    results.memory("after the store phase", service.pid());
+                    results.full = fullSpeed(webhooks, intents, db, service);
                     service.stop();
                 }
             }
@@ -93,24 +93,14 @@ public final class WebhookBenchmark {
         Webhooks webhooks = new Webhooks(api, stripe);
         warmUp(api, webhooks, db);
         results.baseline = PostgresBaseline.measure(database, options.baselineSeconds());
-
-        results.checkouts = Checkouts.open(api, options.checkouts(), options.checkoutConcurrency(), true);
-        Progress.say("%d confirmed checkouts read back at %.0f/s, %d stale reads", options.checkouts(),
-                results.checkouts.perSecond(), results.checkouts.staleReads());
         List<String> intents = Checkouts.open(api, options.webhookIntents(), 8, false).intents();
-        drain(db, "the checkouts");
-        List<String> idle = intents.subList(0, options.idleSamples());
-        List<String> full = intents.subList(idle.size(), idle.size() + options.events());
-        List<String> half = intents.subList(idle.size() + options.events(), intents.size());
+        drain(db, "opening the intents");
+        int full = options.fullSpeedIntents();
+        List<String> half = intents.subList(full, full + options.events());
+        List<String> idle = intents.subList(full + options.events(), intents.size());
 
+        results.empty = fullSpeed(webhooks, intents.subList(0, full), db, service);
         try (PaidWatcher watcher = new PaidWatcher(api, database)) {
-            idle(webhooks, watcher, idle);
-            drain(db, "the idle samples");
-
-            results.empty = fullSpeed(webhooks, full, db);
-            results.memory("after full speed", service.pid());
-            drain(db, "full speed");
-
             results.halfRate = results.empty.perSecond() / 2;
             results.halfAck = Webhooks.histogram();
             Progress.say("half rate: %d webhooks at %.1f/s", half.size(), results.halfRate);
@@ -123,6 +113,14 @@ public final class WebhookBenchmark {
             results.halfPaidFromDue = watcher.fromDue(half);
             results.memory("after half rate", service.pid());
             drain(db, "half rate");
+
+            results.checkouts = Checkouts.open(api, options.checkouts(), options.checkoutConcurrency(), true);
+            Progress.say("%d confirmed checkouts read back at %.0f/s, %d stale reads", options.checkouts(),
+                    results.checkouts.perSecond(), results.checkouts.staleReads());
+            drain(db, "the checkouts");
+            idle(webhooks, watcher, idle);
+            drain(db, "the idle samples");
+            results.memory("idle at the end", service.pid());
         }
     }
 
@@ -151,29 +149,40 @@ public final class WebhookBenchmark {
         results.idleFromSend = watcher.fromDue(intents);
     }
 
-    private Results.FullSpeed fullSpeed(Webhooks webhooks, List<String> intents, Connection db) throws Exception {
+    /**
+     * Full-speed rounds, the processors drained after each. Both store sizes are measured the same way: right after
+     * a service start, its warm-up and the opening of the intents.
+     */
+    private Results.FullSpeed fullSpeed(Webhooks webhooks, List<String> intents, Connection db,
+                                        ServiceProcess service) throws Exception {
         long storeEvents = Db.queryLong(db, "SELECT count(*) FROM domain_event_entry");
         Histogram ack = Webhooks.histogram();
-        double rate = webhooks.fullSpeed(intents, options.concurrency(), ack);
-        String load = loadAverage();
-        Progress.say("full speed: %d webhooks acknowledged at %.1f/s (%d events in store, load average %s)",
-                intents.size(), rate, storeEvents, load);
-        return new Results.FullSpeed(rate, ack, storeEvents, load);
+        List<Double> rounds = new java.util.ArrayList<>();
+        double others = 0;
+        for (int round = 0; round < options.rounds(); round++) {
+            CpuShare cpu = CpuShare.start(service.pid(), db);
+            rounds.add(webhooks.fullSpeed(intents.subList(round * options.events(), (round + 1) * options.events()),
+                    options.concurrency(), ack));
+            others = Math.max(others, cpu.othersPercent());
+            Progress.say("full speed round %d: %d webhooks acknowledged at %.1f/s (others %.0f%% CPU)", round + 1,
+                    options.events(), rounds.get(round), cpu.othersPercent());
+            if (round == 0) {
+                results.memory(String.format("after full speed with %,d events", storeEvents), service.pid());
+            }
+            drain(db, "full speed round " + (round + 1));
+        }
+        return new Results.FullSpeed(rounds, ack, storeEvents, others);
     }
 
     private void drain(Connection db, String after) throws Exception {
         results.drained(Drain.await(db, serializer, after), after);
     }
 
-    private static String loadAverage() throws java.io.IOException {
-        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-    }
-
     private static String environment(Connection db) throws Exception {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
         long memKb = Long.parseLong(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("[^0-9]", ""));
-        String load = loadAverage();
+        String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         return String.format("%s, %d cores (%s), %.0f GiB RAM, load average %s at start; PostgreSQL %s, %s "
                         + "(synchronous_commit %s); client, fake Stripe, service and PostgreSQL share the machine",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(), cpu,
