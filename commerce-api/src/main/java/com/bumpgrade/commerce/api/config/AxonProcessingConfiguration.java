@@ -7,10 +7,12 @@ import com.bumpgrade.commerce.domain.webhook.StripeEventEvidence;
 import com.bumpgrade.commerce.api.deadletter.DeadLetterAttempts;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -21,7 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * for every group) with an attempt counter, retried by {@code RetryDeadLetters} a bounded number of times, and
  * after that kept for inspection and re-driving. Each event handler runs behind a savepoint
  * ({@link SavepointPerEventHandler}), so a failed SQL statement cannot spoil the dead-letter insert or the rest of
- * the batch. Processor transactions commit asynchronously ({@link AsynchronousCommit}).
+ * the batch. Processor transactions commit asynchronously ({@link AsynchronousCommit}), and processors are woken
+ * when events arrive ({@link EventArrivalSignal}).
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonProcessingConfiguration {
@@ -38,6 +41,13 @@ public class AxonProcessingConfiguration {
                     .registerDefaultDeadLetterPolicy(c -> DeadLetterAttempts.countingPolicy())
                     .registerDefaultTransactionManager(c -> new AsynchronousCommit(transactions, jdbc)));
         };
+    }
+
+    /** Every group's {@code source} in application.yml names this bean (Axon's default would be the store). */
+    @Bean
+    public EventArrivalSignal eventArrivalSignal(@Lazy EventStore events) {
+        // lazy: Axon's event store bean needs the configuration that this class's ConfigurerModule is part of
+        return new EventArrivalSignal(events);
     }
 
     /** Axon's Spring Boot autoconfiguration applies every HandlerEnhancerDefinition bean to all annotated handlers. */
