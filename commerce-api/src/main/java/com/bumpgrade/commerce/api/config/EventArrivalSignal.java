@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The event source of the pooled processors: the event store, plus a wake-up when events arrive (decision D80).
+ * The event source of the pooled processors: the event store, plus a wake-up when events arrive (decision D55).
  *
  * <p>Why: a pooled processor's coordinator whose stream cannot announce new events re-polls it every 500 ms
  * (Axon's {@code Coordinator}, "no availability callback"), and the JDBC store's streams cannot. Each idle hop of

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The processors' event source tells a coordinator when events arrive (D80), instead of leaving it to re-poll
+ * The processors' event source tells a coordinator when events arrive (D55), instead of leaving it to re-poll
  * every 500 ms; a closed stream is no longer told.
  */
 class EventArrivalSignalTest extends WebhookTest {
