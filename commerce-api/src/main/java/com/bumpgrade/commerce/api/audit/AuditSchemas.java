@@ -7,13 +7,14 @@ import java.util.List;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
-/** The audit answer built as a map, as the OpenAPI document shows it (the contract test checks it). */
+/** The audit list answer: one page of entries and the cursor of the next. */
 public final class AuditSchemas {
     private AuditSchemas() {
     }
 
     @Schema(name = "AuditEntryList")
     public record Entries(
-            @Schema(requiredMode = REQUIRED, description = "In chain order") List<AuditEntryView> entries) {
+            @Schema(requiredMode = REQUIRED, description = "In chain order") List<AuditEntryView> entries,
+            @Schema(description = "The cursor of the next page; absent on the last page") String nextCursor) {
     }
 }

@@ -89,9 +89,10 @@ class ReplayTest extends ServiceTest {
         jdbc.update("UPDATE audit_entry SET result = 'tampered' WHERE subject_id = ? AND action = 'checkout.start'", id);
         jdbc.update("""
                 INSERT INTO audit_entry (event_id, publisher_id, occurred_at, actor, actor_role, client,
-                    correlation_id, action, subject_type, subject_id, result, detail, previous_hash, entry_hash)
+                    correlation_id, action, subject_type, subject_id, result, detail, previous_hash, entry_hash,
+                    global_index, chain_position)
                 VALUES ('stale-event', 'demo', now(), 'nobody', 'agent', 'stale', 'stale', 'checkout.start',
                     'checkout_intent', 'chk_ffffffffffffffffffffffffffffffff', 'accepted', '{}', repeat('0', 64),
-                    repeat('0', 64))""");
+                    repeat('0', 64), 999999999, 999999999)""");
     }
 }

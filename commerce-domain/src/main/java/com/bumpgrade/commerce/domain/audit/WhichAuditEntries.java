@@ -2,6 +2,12 @@ package com.bumpgrade.commerce.domain.audit;
 
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 
-/** Which audit entries does this publisher have, optionally for one correlation id or subject? */
-public record WhichAuditEntries(PublisherId publisherId, String correlationId, String subjectId, int limit) {
+import java.time.Instant;
+
+/**
+ * Which audit entries does this publisher have after a chain position, optionally only those of one correlation
+ * id, subject or action, or that occurred in {@code [from, to)}? A null filter does not filter.
+ */
+public record WhichAuditEntries(PublisherId publisherId, long afterPosition, String correlationId, String subjectId,
+                                String action, Instant from, Instant to, int limit) {
 }

@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The tamper evidence of the audit trail: each entry's hash covers its content and the previous entry's hash
- * of the same publisher, so editing or deleting a row breaks every hash after it.
+ * The tamper evidence of the audit trail: each entry's hash covers its content, its position in its publisher's
+ * chain, the event-store position of the event behind it and the previous entry's hash, so editing, moving or
+ * deleting a row breaks the chain at that row (the chain head, kept apart, catches a cut-off end).
  */
 final class AuditChain {
     static final String GENESIS = "0".repeat(64);
@@ -16,8 +17,10 @@ final class AuditChain {
     private AuditChain() {
     }
 
-    static String hash(String previousHash, AuditEntryView entry) {
+    static String hash(String previousHash, AuditEntryView entry, long globalIndex) {
         Map<String, Object> content = new LinkedHashMap<>();
+        content.put("chainPosition", entry.chainPosition());
+        content.put("globalIndex", globalIndex);
         content.put("publisherId", entry.publisherId());
         content.put("occurredAt", entry.occurredAt().toString());
         content.put("actor", entry.actor());

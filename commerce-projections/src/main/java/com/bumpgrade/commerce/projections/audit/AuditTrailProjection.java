@@ -55,7 +55,7 @@ public class AuditTrailProjection {
 
     @EventHandler
     void on(CheckoutStarted event, EventMessage<?> message) {
-        trail.record(message.getIdentifier(), new AuditTrail.Entry(event.publisherId(), event.startedAt(),
+        trail.record(message, new AuditTrail.Entry(event.publisherId(), event.startedAt(),
                 event.context(), "checkout.start", CHECKOUT, event.checkoutIntentId().value(), "accepted",
                 Map.of("offerId", event.offerId().value(), "totalMinor", event.total().amountMinor(),
                         "currency", event.total().currency(), "lines", event.lines().size()),
@@ -64,14 +64,14 @@ public class AuditTrailProjection {
 
     @EventHandler
     void on(CheckoutSessionOpened event, EventMessage<?> message) {
-        trail.record(message.getIdentifier(), new AuditTrail.Entry(event.publisherId(), event.openedAt(),
+        trail.record(message, new AuditTrail.Entry(event.publisherId(), event.openedAt(),
                 event.context(), "checkout.session.create", CHECKOUT, event.checkoutIntentId().value(), "succeeded",
                 Map.of("attempt", event.attempt()), null));
     }
 
     @EventHandler
     void on(CheckoutSessionFailed event, EventMessage<?> message) {
-        trail.record(message.getIdentifier(), new AuditTrail.Entry(event.publisherId(), event.failedAt(),
+        trail.record(message, new AuditTrail.Entry(event.publisherId(), event.failedAt(),
                 event.context(), "checkout.session.create", CHECKOUT, event.checkoutIntentId().value(), "failed",
                 Map.of("attempt", event.attempt(), "failure", event.failure().name().toLowerCase(Locale.ROOT)),
                 null));
@@ -79,7 +79,7 @@ public class AuditTrailProjection {
 
     @EventHandler
     void on(CheckoutExpired event, EventMessage<?> message) {
-        trail.record(message.getIdentifier(), new AuditTrail.Entry(event.publisherId(), event.expiredAt(),
+        trail.record(message, new AuditTrail.Entry(event.publisherId(), event.expiredAt(),
                 event.context(), "checkout.expire", CHECKOUT, event.checkoutIntentId().value(), "succeeded",
                 Map.of("cause", event.cause().name().toLowerCase(Locale.ROOT)), null));
     }
@@ -89,7 +89,7 @@ public class AuditTrailProjection {
     private void fromStripe(EventMessage<?> message, PublisherId publisher, Instant at, String action,
                             CheckoutIntentId intent, String result, WebhookEvidenceId evidence,
                             Map<String, Object> detail) {
-        trail.record(message.getIdentifier(), new AuditTrail.Entry(publisher, at,
+        trail.record(message, new AuditTrail.Entry(publisher, at,
                 BillingContext.system("stripe", CorrelationId.of(evidence.value())), action, CHECKOUT, intent.value(),
                 result, detail, evidence.value()));
     }
@@ -146,7 +146,7 @@ public class AuditTrailProjection {
 
     @EventHandler
     void on(StripeEventRedriveRequested event, EventMessage<?> message) {
-        trail.record(message.getIdentifier(), new AuditTrail.Entry(event.publisherId(), event.requestedAt(),
+        trail.record(message, new AuditTrail.Entry(event.publisherId(), event.requestedAt(),
                 event.context(), "webhook.redrive", "webhook_evidence", event.evidenceId().value(), "requested",
                 Map.of("eventType", event.eventType()), event.evidenceId().value()));
     }
@@ -160,7 +160,7 @@ public class AuditTrailProjection {
                             Map<String, Object> detail) {
         BillingContext who = context != null ? context
                 : BillingContext.system("stripe", CorrelationId.of(evidence == null ? entry.value() : evidence.value()));
-        trail.record(message.getIdentifier(), new AuditTrail.Entry(publisher, at, who, action, COMMISSION,
+        trail.record(message, new AuditTrail.Entry(publisher, at, who, action, COMMISSION,
                 entry.value(), result, detail, evidence == null ? null : evidence.value()));
     }
 
@@ -211,7 +211,7 @@ public class AuditTrailProjection {
 
     @EventHandler
     void on(EntitlementGranted event, EventMessage<?> message) {
-        trail.record(message.getIdentifier(), new AuditTrail.Entry(event.publisherId(), event.grantedAt(),
+        trail.record(message, new AuditTrail.Entry(event.publisherId(), event.grantedAt(),
                 BillingContext.system("stripe", CorrelationId.of(event.evidenceId().value())), "entitlement.grant",
                 "entitlement", event.entitlementId().value(), event.access().publicName(),
                 Map.of("checkoutIntentId", event.checkoutIntentId().value(), "offerId", event.offerId().value(),
@@ -227,7 +227,7 @@ public class AuditTrailProjection {
         if (event.graceUntil() != null) {
             detail.put("graceUntil", event.graceUntil().toString());
         }
-        trail.record(message.getIdentifier(), new AuditTrail.Entry(event.publisherId(), event.changedAt(),
+        trail.record(message, new AuditTrail.Entry(event.publisherId(), event.changedAt(),
                 source == null ? BillingContext.clock(CorrelationId.of(event.entitlementId().value()))
                         : BillingContext.system("stripe", CorrelationId.of(source)),
                 "entitlement.access", "entitlement", event.entitlementId().value(), event.to().publicName(), detail,
@@ -236,7 +236,7 @@ public class AuditTrailProjection {
 
     @EventHandler
     void on(BillingPortalOpened event, EventMessage<?> message) {
-        trail.record(message.getIdentifier(), new AuditTrail.Entry(event.publisherId(), event.openedAt(),
+        trail.record(message, new AuditTrail.Entry(event.publisherId(), event.openedAt(),
                 event.context(), "entitlement.portal", "entitlement", event.entitlementId().value(), "opened",
                 Map.of("portalSessionId", event.portalSessionId().value()), null));
     }

@@ -11,7 +11,11 @@ import com.bumpgrade.commerce.domain.shared.Money;
 import com.bumpgrade.commerce.projections.support.Projector;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the same hashes, or the rebuilt trail would not verify against what auditors saw.
  */
 class AuditTrailProjectionTest extends ReplayableProjectionTest {
-    private final AuditTrail trail = new AuditTrail(jdbc, ProjectionDatabase.get().transactions());
+    private final AuditTrail trail = new AuditTrail(jdbc, ProjectionDatabase.get().transactions(),
+            new AuditedEventsInStore(jdbc, JacksonSerializer.defaultSerializer()));
 
     @Override
     protected Object projection() {
@@ -42,7 +47,7 @@ class AuditTrailProjectionTest extends ReplayableProjectionTest {
 
     @Override
     protected Tables tables() {
-        return Tables.of(jdbc, "audit_entry", "sequence");
+        return Tables.of(jdbc, "audit_entry", "sequence", "audit_chain_head", "publisher_id");
     }
 
     @Override
@@ -86,9 +91,10 @@ class AuditTrailProjectionTest extends ReplayableProjectionTest {
     void anEntryPostgresRefusesInABatchBecomesAPlaceholderAndTheBatchGoesOn() {
         List<DomainEventMessage<?>> batch = new ArrayList<>(events());
         CommissionEntryId poisoned = CommissionEntryId.forClick(ReferralClickId.of("clk_" + "f".repeat(32)));
-        batch.add(batch.size() / 2, new GenericDomainEventMessage<>("CommissionLedger", poisoned.value(), 1,
-                new CommissionReversalRecorded(poisoned, PUBLISHER, 1, Money.of(100, "USD"), "fraud \u0000 NUL",
-                        OWNER, null, NOW)));
+        batch.add(batch.size() / 2, new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(10_000),
+                new GenericDomainEventMessage<>("CommissionLedger", poisoned.value(), 1,
+                        new CommissionReversalRecorded(poisoned, PUBLISHER, 1, Money.of(100, "USD"),
+                                "fraud \u0000 NUL", OWNER, null, NOW))));
 
         new Projector(projection()).applyAsOneBatch(batch, ProjectionDatabase.get().transactions());
 
@@ -97,4 +103,70 @@ class AuditTrailProjectionTest extends ReplayableProjectionTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry", Long.class)).isEqualTo(7 + 4 + 8 + 4 + 1 + 1);
         assertThat(trail.answer(new IsAuditTrailIntact(PUBLISHER)).intact()).isTrue();
     }
+
+    @Test
+    void anEventThatArrivesAfterLaterOnesTakesItsStorePlaceSoTheLiveChainEqualsTheReplayedOne() {
+        List<String> heads = applyHistory().get("audit_chain_head");
+        List<String> inStoreOrder = chain();
+        tables().truncate();
+        List<DomainEventMessage<?>> late = new ArrayList<>(events());
+        // two events whose store transactions committed late: the processor handles them after later ones
+        DomainEventMessage<?> early = late.remove(3);
+        DomainEventMessage<?> middle = late.remove(late.size() / 2);
+        Projector projector = new Projector(projection());
+        projector.applyAsOneBatch(late.subList(0, late.size() - 2), ProjectionDatabase.get().transactions());
+        projector.applyAsOneBatch(List.of(late.get(late.size() - 2), middle), ProjectionDatabase.get().transactions());
+        projector.apply(List.of(early));
+        projector.apply(List.of(late.get(late.size() - 1)));
+
+        assertThat(tables().rows().get("audit_chain_head")).isEqualTo(heads);
+        assertThat(chain()).isEqualTo(inStoreOrder);
+        assertThat(trail.answer(new IsAuditTrailIntact(PUBLISHER)).intact()).isTrue();
+    }
+
+    @Test
+    void deletingEditingSwappingOrCuttingEntriesFailsVerificationAtTheFirstBadPosition() {
+        applyHistory();
+        AuditTrailVerdict intact = trail.answer(new IsAuditTrailIntact(PUBLISHER));
+        assertThat(intact.intact()).isTrue();
+        assertThat(intact.chainLength()).isEqualTo(24).isEqualTo(intact.entriesChecked());
+
+        tampered("UPDATE audit_entry SET result = 'rejected' WHERE chain_position = 5", 5, "hash_mismatch");
+        tampered("DELETE FROM audit_entry WHERE chain_position = 7", 7, "missing_entry");
+        tampered("DELETE FROM audit_entry WHERE chain_position = 24", 24, "truncated");
+        tampered("DELETE FROM audit_entry WHERE chain_position > 20", 21, "truncated");
+        tampered("DELETE FROM audit_entry", 1, "truncated");
+        tampered("UPDATE audit_entry SET chain_position = 1009 - chain_position WHERE chain_position IN (9, 1000)",
+                9, "missing_entry");
+        // swap two entries' places, positions and links included: their hashes cover their places
+        tampered("""
+                UPDATE audit_entry a SET chain_position = b.chain_position, previous_hash = b.previous_hash,
+                    entry_hash = b.entry_hash
+                FROM audit_entry b WHERE a.chain_position + b.chain_position = 23 AND a.chain_position IN (11, 12)""",
+                11, "hash_mismatch");
+        // or only their positions: the links no longer meet
+        tampered("UPDATE audit_entry SET chain_position = 23 - chain_position WHERE chain_position IN (11, 12)",
+                11, "broken_link");
+        tampered("UPDATE audit_chain_head SET length = length - 1", 24, "beyond_head");
+        tampered("UPDATE audit_chain_head SET head_hash = repeat('a', 64)", 24, "head_mismatch");
+    }
+
+    /** Applies the tampering in a transaction that is rolled back once the verdict is read. */
+    private void tampered(String tampering, long position, String problem) {
+        new TransactionTemplate(ProjectionDatabase.get().transactions()).executeWithoutResult(status -> {
+            jdbc.update(tampering);
+            AuditTrailVerdict verdict = trail.answer(new IsAuditTrailIntact(PUBLISHER));
+            assertThat(verdict.intact()).as(tampering).isFalse();
+            assertThat(verdict.firstBrokenPosition()).as(tampering).isEqualTo(position);
+            assertThat(verdict.problem()).as(tampering).isEqualTo(problem);
+            status.setRollbackOnly();
+        });
+        assertThat(trail.answer(new IsAuditTrailIntact(PUBLISHER)).intact()).isTrue();
+    }
+
+    private List<String> chain() {
+        return jdbc.queryForList("SELECT event_id || ' ' || chain_position || ' ' || global_index || ' ' || "
+                + "previous_hash || ' ' || entry_hash FROM audit_entry ORDER BY chain_position", String.class);
+    }
+
 }

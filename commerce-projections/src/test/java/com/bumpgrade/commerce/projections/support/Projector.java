@@ -1,13 +1,17 @@
 package com.bumpgrade.commerce.projections.support;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.ExecutionResult;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,6 +23,18 @@ public final class Projector {
 
     public Projector(Object projection) {
         this.adapter = new AnnotationEventHandlerAdapter(projection);
+    }
+
+    /**
+     * The events as a streaming processor reads them from the store: each with a tracking token at its list index,
+     * the position the audit chain orders by.
+     */
+    public static List<DomainEventMessage<?>> atStorePositions(List<DomainEventMessage<?>> events) {
+        List<DomainEventMessage<?>> tracked = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            tracked.add(new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(i), events.get(i)));
+        }
+        return tracked;
     }
 
     public void apply(List<? extends EventMessage<?>> events) {

@@ -33,10 +33,10 @@ public abstract class ReplayableProjectionTest {
     @BeforeEach
     void emptyTables() {
         tables().truncate();
-        history = history();
+        history = Projector.atStorePositions(history());
     }
 
-    /** This test's history, with the event ids {@link #applyHistory()} applies. */
+    /** This test's history, with the event ids and store positions {@link #applyHistory()} applies. */
     protected List<DomainEventMessage<?>> events() {
         return history;
     }
