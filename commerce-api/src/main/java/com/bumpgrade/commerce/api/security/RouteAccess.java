@@ -23,6 +23,7 @@ public final class RouteAccess {
     private static final List<Role> OWNER_OR_AUDITOR = List.of(Role.OWNER, Role.AUDITOR);
     private static final List<Role> OWNER_AUDITOR_OR_OPERATOR = List.of(Role.OWNER, Role.AUDITOR, Role.OPERATOR);
     private static final List<Role> OWNER = List.of(Role.OWNER);
+    private static final List<Role> AUDITOR = List.of(Role.AUDITOR);
     private static final List<Role> OPERATOR = List.of(Role.OPERATOR);
     private static final List<Role> PUBLIC = List.of();
 
@@ -54,6 +55,9 @@ public final class RouteAccess {
 
             new Rule(HttpMethod.GET, "/api/commerce/audit-entries", OWNER_OR_AUDITOR),
             new Rule(HttpMethod.GET, "/api/commerce/audit-entries/verification", OWNER_OR_AUDITOR),
+            // a replay reads the whole store: the auditor's one write
+            new Rule(HttpMethod.POST, "/api/commerce/audit/replays", AUDITOR),
+            new Rule(HttpMethod.GET, "/api/commerce/audit/replays/{replayId}", OWNER_OR_AUDITOR),
 
             new Rule(HttpMethod.GET, "/api/commerce/partners", OWNER_OR_AUDITOR),
             new Rule(HttpMethod.POST, "/api/commerce/partners", OWNER),

@@ -22,9 +22,7 @@ import static org.awaitility.Awaitility.await;
  * only a real reset does. Before the replay a row is tampered with and a stale one added in each table; the
  * version guards and event-id keys would keep both through a replay onto un-emptied tables, so the full
  * contents match again only if the reset handlers emptied them.
- * Runs first: the live chain follows processing order, and webhook events of other test classes, committed
- * concurrently, can be processed in an order other than their global index (a gap filled later); chaining by
- * global index is open work (issue "audits you can prove").
+ * Runs first, so the replayed history is short.
  */
 @Order(1)
 class ReplayTest extends ServiceTest {

@@ -1,17 +1,16 @@
 package com.bumpgrade.commerce.projections.audit;
 
 import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
+import com.bumpgrade.commerce.projections.shared.ProcessorPositions;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,14 +65,8 @@ public class AuditedEventsInStore {
 
     /** How far the audit-trail processor got: events at or below the index, but for the gaps, are handled. */
     private Optional<GapAwareTrackingToken> handledUpTo() {
-        List<TrackingToken> tokens = jdbc.query(
-                "SELECT token, token_type FROM token_entry WHERE processor_name = ? AND token IS NOT NULL",
-                (rs, row) -> (TrackingToken) serializer.deserialize(new SimpleSerializedObject<>(
-                        rs.getBytes("token"), byte[].class, rs.getString("token_type"), null)),
-                ProcessingGroups.AUDIT_TRAIL);
         // one segment today; with more, the lowest position is the one every segment has passed
-        return tokens.stream().map(WrappedToken::unwrapLowerBound)
-                .filter(GapAwareTrackingToken.class::isInstance).map(GapAwareTrackingToken.class::cast)
-                .min((a, b) -> Long.compare(a.getIndex(), b.getIndex()));
+        return ProcessorPositions.of(jdbc, serializer, ProcessingGroups.AUDIT_TRAIL).stream()
+                .min(Comparator.comparingLong(GapAwareTrackingToken::getIndex));
     }
 }

@@ -1,0 +1,56 @@
+package com.bumpgrade.commerce.projections.replay;
+
+import com.bumpgrade.commerce.projections.audit.AuditTrail;
+import com.bumpgrade.commerce.projections.audit.AuditTrailProjection;
+import com.bumpgrade.commerce.projections.audit.AuditedEventsInStore;
+import com.bumpgrade.commerce.projections.checkout.CheckoutIntentProjection;
+import com.bumpgrade.commerce.projections.commission.CommissionLedgerProjection;
+import com.bumpgrade.commerce.projections.entitlement.EntitlementProjection;
+import com.bumpgrade.commerce.projections.webhook.WebhookEvidenceProjection;
+import org.axonframework.serialization.Serializer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.util.List;
+
+/**
+ * Every replayable projection (the {@code read-models} and {@code audit-trail} groups) and the tables it owns,
+ * for an audit replay that rebuilds them into shadow tables. A test keeps this list equal to the projections
+ * the processors run.
+ */
+public final class ReplayedProjections {
+    private ReplayedProjections() {
+    }
+
+    /**
+     * A table the projections build. {@code key} names a row; {@code publisherScope} selects one publisher's rows
+     * ({@code ?} is the publisher id, {@code {schema}} the table's schema); {@code storageColumns} are numbered
+     * by the database, not derived from events, and are left out of the comparison.
+     */
+    public record ReplayedTable(String name, String key, String publisherScope, List<String> storageColumns) {
+    }
+
+    public static final List<ReplayedTable> TABLES = List.of(
+            new ReplayedTable("checkout_intent_view", "checkout_intent_id", "publisher_id = ?", List.of()),
+            new ReplayedTable("webhook_evidence_view", "evidence_id", "publisher_id = ?", List.of()),
+            new ReplayedTable("commission_entry_view", "entry_id", "publisher_id = ?", List.of()),
+            new ReplayedTable("commission_line_view", "entry_id || ':' || line_number", "entry_id IN (SELECT "
+                    + "entry_id FROM {schema}.commission_entry_view WHERE publisher_id = ?)", List.of()),
+            new ReplayedTable("entitlement_view", "entitlement_id", "publisher_id = ?", List.of()),
+            // its rows are clicks (not events); the projection fills their consumption columns
+            new ReplayedTable("referral_click", "click_id", "publisher_id = ?", List.of()),
+            new ReplayedTable("audit_entry", "event_id", "publisher_id = ?", List.of("sequence")),
+            new ReplayedTable("audit_chain_head", "publisher_id", "publisher_id = ?", List.of()));
+
+    /** The tables whose rows exist before any event and are copied into the shadow before its reset. */
+    public static final List<String> COPIED_TABLES = List.of("referral_click");
+
+    /** New instances of every replayable projection, writing through the given JDBC template. */
+    public static List<Object> create(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                                      Serializer serializer) {
+        AuditTrail trail = new AuditTrail(jdbc, transactions, new AuditedEventsInStore(jdbc, serializer));
+        return List.of(new CheckoutIntentProjection(jdbc), new WebhookEvidenceProjection(jdbc),
+                new CommissionLedgerProjection(jdbc), new EntitlementProjection(jdbc),
+                new AuditTrailProjection(trail));
+    }
+}
