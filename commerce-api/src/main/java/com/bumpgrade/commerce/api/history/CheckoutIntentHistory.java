@@ -4,6 +4,7 @@ import com.bumpgrade.commerce.domain.checkout.CheckoutDisputeClosed;
 import com.bumpgrade.commerce.domain.checkout.CheckoutDisputeOpened;
 import com.bumpgrade.commerce.domain.checkout.CheckoutExpired;
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
+import com.bumpgrade.commerce.domain.checkout.CheckoutLine;
 import com.bumpgrade.commerce.domain.checkout.CheckoutPaid;
 import com.bumpgrade.commerce.domain.checkout.CheckoutPaymentFailed;
 import com.bumpgrade.commerce.domain.checkout.CheckoutPaymentRejected;
@@ -57,9 +58,7 @@ class CheckoutIntentHistory implements HistoryKind {
             changes.put("offerId", e.offerId().value());
             changes.put("mode", e.mode().name().toLowerCase(Locale.ROOT));
             changes.put("status", CheckoutStatus.STARTED.publicName());
-            changes.put("lines", e.lines().stream().map(line -> Map.of("offerId", line.offerId().value(),
-                    "title", line.title(), "quantity", line.quantity(), "unitPrice", amount(line.unitPrice()),
-                    "orderBump", line.orderBump())).toList());
+            changes.put("lines", e.lines().stream().map(CheckoutIntentHistory::line).toList());
             changes.put("total", amount(e.total()));
             changes.put("refunded", amount(Money.of(0, e.total().currency())));
             changes.put("openDisputes", 0);
@@ -128,6 +127,16 @@ class CheckoutIntentHistory implements HistoryKind {
                     Math.max(open - 1, 0), "disputeStatus", e.disputeStatus()));
         }
         return HistoryStep.untold(event);
+    }
+
+    private static Map<String, Object> line(CheckoutLine line) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("offerId", line.offerId().value());
+        fields.put("title", line.title());
+        fields.put("quantity", line.quantity());
+        fields.put("unitPrice", amount(line.unitPrice()));
+        fields.put("orderBump", line.orderBump());
+        return fields;
     }
 
     private static Map<String, Object> status(CheckoutStatus status) {

@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a record's events straight from the event store (never a view, which may lag or be replaying) and folds
@@ -41,7 +43,7 @@ public class HistoryReader {
         }
         List<RecordHistory.Event> told = new ArrayList<>();
         Map<String, Object> state = new LinkedHashMap<>();
-        List<String> evidence = new ArrayList<>();
+        Set<String> evidence = new LinkedHashSet<>(); // one webhook may cause several events
         long version = -1;
         Instant updatedAt = null;
         while (stream.hasNext()) {

@@ -128,18 +128,18 @@ class HistoryApiTest extends WebhookTest {
         return intent;
     }
 
-    private void refund(String intent) {
+    private void refund(String intent, long refundedTotal) {
         String eventId = StripeEvents.newEventId();
         stripeValues.add(eventId);
-        deliver(StripeEvents.event(eventId, "charge.refunded", StripeEvents.charge(paymentIntentOf(intent), 900, 900,
-                true)));
+        deliver(StripeEvents.event(eventId, "charge.refunded", StripeEvents.charge(paymentIntentOf(intent), 900,
+                refundedTotal, refundedTotal == 900)));
     }
 
     @Test
     void aCheckoutsHistoryTellsItsEventsAndItsStateBeforeAndAfterTheRefund() {
         String correlation = ApiClient.uniqueKey("hist-corr");
         String intent = paidCheckout(correlation, Map.of());
-        refund(intent);
+        refund(intent, 900);
         awaitIntent(intent, "refunded");
         EventStream.of(jdbc, intent).expectExactly(CheckoutStarted.class, CheckoutSessionOpened.class,
                 CheckoutPaid.class, CheckoutRefunded.class);
@@ -202,15 +202,19 @@ class HistoryApiTest extends WebhookTest {
                 .token(Tokens.OWNER).billing(ApiClient.uniqueKey("hist-review"), correlation).header("If-Match", "\"0\"")
                 .json(Map.of("confirmation", "Mark commission " + entryId + " reviewed")).send();
         assertThat(reviewed.status()).as(reviewed.body()).isEqualTo(200);
-        refund(intent);
+        // a partial refund holds the entry and reverses a third; the full refund later reverses the rest
         EventStream stream = EventStream.of(jdbc, entryId);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stream.all()).hasSize(5));
+        refund(intent, 300);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stream.all()).hasSize(4));
+        refund(intent, 900);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stream.all()).hasSize(6));
         stream.expectExactly(CommissionEntryOpened.class, CommissionMarkedReviewed.class, CommissionHeld.class,
-                CommissionReversalRecorded.class, CommissionReversed.class);
+                CommissionReversalRecorded.class, CommissionReversalRecorded.class, CommissionReversed.class);
 
         JsonNode whole = historyOk("commission-entries", entryId, null);
         assertThat(types(whole)).containsExactly("commission_entry_opened", "commission_marked_reviewed",
-                "commission_held", "commission_reversal_recorded", "commission_reversed");
+                "commission_held", "commission_reversal_recorded", "commission_reversal_recorded",
+                "commission_reversed");
         JsonNode opened = event(whole, "commission_entry_opened");
         assertThat(opened.path("actor").asText()).isEqualTo("stripe");
         assertThat(opened.path("evidenceIds").get(0).asText()).startsWith("whk_");
@@ -223,14 +227,23 @@ class HistoryApiTest extends WebhookTest {
         assertThat(held.path("correlationId").asText()).isEqualTo(held.path("evidenceIds").get(0).asText());
         assertThat(whole.path("state").path("status").asText()).isEqualTo("reversed");
         assertThat(whole.path("state").path("net").path("amountMinor").asLong()).isZero();
+        JsonNode view = api().get("/api/commerce/commission-entries/" + entryId).token(Tokens.OWNER).send().json();
+        assertThat(whole.path("version").asLong()).isEqualTo(view.path("version").asLong()).isEqualTo(5);
 
         JsonNode open = historyOk("commission-entries", entryId, review.path("time").asText()).path("state");
         assertThat(open.path("status").asText()).isEqualTo("reviewed");
         assertThat(open.path("commission").path("amountMinor").asLong()).isEqualTo(270);
         assertThat(open.path("net").path("amountMinor").asLong()).isEqualTo(270);
-        JsonNode onHold = historyOk("commission-entries", entryId, held.path("time").asText()).path("state");
+        JsonNode partly = whole.path("events").get(3);
+        JsonNode onHold = historyOk("commission-entries", entryId, partly.path("time").asText()).path("state");
         assertThat(onHold.path("status").asText()).isEqualTo("on_hold");
         assertThat(onHold.path("holds").toString()).isEqualTo("[\"refund\"]");
+        assertThat(onHold.path("reversed").path("amountMinor").asLong()).isEqualTo(90);
+        assertThat(onHold.path("net").path("amountMinor").asLong()).isEqualTo(180);
+        assertThat(onHold.path("evidenceIds")).hasSize(2);
+        JsonNode ended = historyOk("commission-entries", entryId, whole.path("updatedAt").asText());
+        assertThat(ended.path("state").path("status").asText()).isEqualTo("reversed");
+        assertThat(ended.path("state").path("evidenceIds")).hasSize(3);
         assertThat(history(Tokens.OWNER, "commission-entries", entryId, before(opened)).status()).isEqualTo(404);
 
         refusals("commission-entries", entryId, "com_00000000000000000000000000000000");
