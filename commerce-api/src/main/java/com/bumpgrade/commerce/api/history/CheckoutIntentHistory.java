@@ -63,6 +63,8 @@ class CheckoutIntentHistory implements HistoryKind {
             changes.put("refunded", amount(Money.of(0, e.total().currency())));
             changes.put("openDisputes", 0);
             changes.put("createdAt", e.startedAt());
+            changes.put("source", Map.of("startedBy", e.context().actor().value(), "client",
+                    e.context().client().value(), "correlationId", e.context().correlationId().value()));
             return HistoryStep.by("checkout_started", e.context(), changes);
         }
         if (event instanceof CheckoutReferralAttributed e) {

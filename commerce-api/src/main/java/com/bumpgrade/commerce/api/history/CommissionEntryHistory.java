@@ -66,7 +66,7 @@ class CommissionEntryHistory implements HistoryKind {
             changes.put("amountPaid", amount(e.amountPaid()));
             changes.put("commissionBasisPoints", e.commissionBasisPoints());
             changes.put("commission", amount(e.commission()));
-            changes.put("lines", 1);
+            changes.put("lineCount", 1);
             changes.put("reversed", amount(Money.of(0, e.commission().currency())));
             changes.put("net", amount(e.commission()));
             changes.put("createdAt", e.openedAt());
@@ -93,7 +93,7 @@ class CommissionEntryHistory implements HistoryKind {
             Map<String, Object> changes = new LinkedHashMap<>();
             changes.put("reversed", amount(Money.of(reversed, e.amount().currency())));
             changes.put("net", amount(Money.of(minor(before, "commission") - reversed, e.amount().currency())));
-            changes.put("lines", e.lineNumber());
+            changes.put("lineCount", e.lineNumber());
             return HistoryStep.either("commission_reversal_recorded", e.context(), e.evidenceId(), changes);
         }
         if (event instanceof CommissionReversed e) {

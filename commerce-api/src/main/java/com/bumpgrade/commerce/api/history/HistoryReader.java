@@ -33,7 +33,7 @@ public class HistoryReader {
 
     /** Empty when the record is unknown, another publisher's, or did not exist yet at {@code at}. */
     public Optional<RecordHistory> read(HistoryKind kind, String id, PublisherId caller, Instant at) {
-        if (!kind.isWellFormed(id)) {
+        if (caller == null || !kind.isWellFormed(id)) {
             return Optional.empty();
         }
         // from sequence 0: a snapshot would come first otherwise

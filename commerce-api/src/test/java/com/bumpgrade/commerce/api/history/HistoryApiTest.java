@@ -172,6 +172,7 @@ class HistoryApiTest extends WebhookTest {
         assertThat(whole.path("state").path("status").asText()).isEqualTo("refunded");
         assertThat(whole.path("version").asLong()).isEqualTo(view.path("version").asLong());
         assertThat(whole.path("state").path("evidenceIds")).isEqualTo(view.path("evidenceIds"));
+        assertThat(whole.path("state").path("source")).isEqualTo(view.path("source"));
 
         JsonNode beforeRefund = historyOk("checkout-intents", intent, paid.path("time").asText());
         assertThat(beforeRefund.path("state").path("status").asText()).isEqualTo("paid");
@@ -194,7 +195,8 @@ class HistoryApiTest extends WebhookTest {
     @Test
     void aCommissionEntrysHistoryShowsItOpenThenHeldAndReversedByTheRefund() {
         ApiClient.Response clicked = api().post("/referrals/demo/ADA30/clicks").send();
-        String intent = paidCheckout(ApiClient.uniqueKey("hist-ref"), Map.of("referralClickId",
+        String checkoutCorrelation = ApiClient.uniqueKey("hist-ref");
+        String intent = paidCheckout(checkoutCorrelation, Map.of("referralClickId",
                 clicked.json().path("clickId").asText()));
         String entryId = awaitEntryOf(intent);
         String correlation = ApiClient.uniqueKey("hist-review");
@@ -245,6 +247,18 @@ class HistoryApiTest extends WebhookTest {
         assertThat(ended.path("state").path("status").asText()).isEqualTo("reversed");
         assertThat(ended.path("state").path("evidenceIds")).hasSize(3);
         assertThat(history(Tokens.OWNER, "commission-entries", entryId, before(opened)).status()).isEqualTo(404);
+
+        // the attribution records no billing context: its request's correlation metadata names who
+        JsonNode checkout = historyOk("checkout-intents", intent, null);
+        assertThat(types(checkout)).containsExactly("checkout_started", "checkout_referral_attributed",
+                "checkout_session_opened", "checkout_paid", "checkout_partially_refunded", "checkout_refunded");
+        JsonNode attributed = event(checkout, "checkout_referral_attributed");
+        assertThat(attributed.path("actor").asText()).isEqualTo("agent-007");
+        assertThat(attributed.path("client").asText()).isEqualTo("api-test");
+        assertThat(attributed.path("correlationId").asText()).isEqualTo(checkoutCorrelation);
+        assertThat(attributed.path("changes").path("referral").path("partnerId").asText()).isEqualTo("partner-ada");
+        assertThat(event(checkout, "checkout_partially_refunded").path("changes").path("status").isMissingNode())
+                .isTrue();
 
         refusals("commission-entries", entryId, "com_00000000000000000000000000000000");
         nothingOfStripeIn(answers);
