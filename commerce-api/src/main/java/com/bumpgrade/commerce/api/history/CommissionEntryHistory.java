@@ -49,7 +49,8 @@ class CommissionEntryHistory implements HistoryKind {
 
     @Override
     public Optional<PublisherId> ownerOf(Object firstEvent) {
-        return firstEvent instanceof CommissionEntryOpened opened ? Optional.of(opened.publisherId()) : Optional.empty();
+        return firstEvent instanceof CommissionEntryOpened opened ? Optional.of(opened.publisherId())
+                : Optional.empty();
     }
 
     @Override

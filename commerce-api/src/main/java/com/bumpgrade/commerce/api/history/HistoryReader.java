@@ -49,7 +49,7 @@ public class HistoryReader {
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             if (at != null && message.getTimestamp().isAfter(at)) {
-                break; // events are stored in sequence order, so none after this one is earlier
+                break; // the state at an instant is a prefix of the stream, even if a later event were stamped earlier
             }
             HistoryStep step = kind.step(message.getPayload(), Collections.unmodifiableMap(state));
             List<String> stepEvidence = step.evidence() == null ? List.of() : List.of(step.evidence().value());

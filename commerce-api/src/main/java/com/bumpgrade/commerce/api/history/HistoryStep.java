@@ -50,7 +50,8 @@ public record HistoryStep(String type, BillingContext context, Origin origin, We
      * content, so nothing unvetted is shown.
      */
     public static HistoryStep untold(Object event) {
-        String type = event.getClass().getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        String type = event.getClass().getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                .toLowerCase(java.util.Locale.ROOT);
         return new HistoryStep(type, null, Origin.CALLER, null, Map.of());
     }
 

@@ -22,9 +22,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -52,7 +55,7 @@ class HistoryApiTest extends WebhookTest {
     }
 
     private ApiClient.Response history(String token, String segment, String id, String at) {
-        String query = at == null ? "" : "?at=" + java.net.URLEncoder.encode(at, java.nio.charset.StandardCharsets.UTF_8);
+        String query = at == null ? "" : "?at=" + URLEncoder.encode(at, StandardCharsets.UTF_8);
         ApiClient.Response response = api().get("/api/commerce/" + segment + "/" + id + "/history" + query)
                 .token(token).send();
         answers.add(response.body());
@@ -115,7 +118,7 @@ class HistoryApiTest extends WebhookTest {
     }
 
     private String paidCheckout(String correlation, Map<String, Object> extra) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("offerId", "launch-pass", "confirmation", PHRASE));
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("offerId", "launch-pass", "confirmation", PHRASE));
         body.putAll(extra);
         ApiClient.Response opened = api().post("/api/commerce/checkout").token(Tokens.AGENT)
                 .billing(ApiClient.uniqueKey("hist"), correlation).json(body).send();
@@ -201,7 +204,8 @@ class HistoryApiTest extends WebhookTest {
         String entryId = awaitEntryOf(intent);
         String correlation = ApiClient.uniqueKey("hist-review");
         ApiClient.Response reviewed = api().post("/api/commerce/commission-entries/" + entryId + "/review")
-                .token(Tokens.OWNER).billing(ApiClient.uniqueKey("hist-review"), correlation).header("If-Match", "\"0\"")
+                .token(Tokens.OWNER).billing(ApiClient.uniqueKey("hist-review"), correlation)
+                .header("If-Match", "\"0\"")
                 .json(Map.of("confirmation", "Mark commission " + entryId + " reviewed")).send();
         assertThat(reviewed.status()).as(reviewed.body()).isEqualTo(200);
         // a partial refund holds the entry and reverses a third; the full refund later reverses the rest

@@ -50,6 +50,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,10 +71,10 @@ class HistoryReaderTest {
     private static final WebhookEvidenceId PAID = WebhookEvidenceId.forStripeEvent("evt_paid");
     private static final WebhookEvidenceId DISPUTE = WebhookEvidenceId.forStripeEvent("evt_dispute");
 
-    private final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine())
-            .build();
+    private final EmbeddedEventStore store = EmbeddedEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine()).build();
     private final HistoryReader reader = new HistoryReader(store);
-    private final Map<String, Long> sequences = new java.util.HashMap<>();
+    private final Map<String, Long> sequences = new HashMap<>();
 
     @AfterEach
     void systemClock() {
@@ -186,11 +187,12 @@ class HistoryReaderTest {
 
     @Test
     void aCommissionHeldByTheOwnerAndADisputeReleasedOneHoldAtATime() {
-        CommissionEntryId entry = CommissionEntryId.forClick(ReferralClickId.of("clk_0123456789abcdef0123456789abcdef"));
+        ReferralClickId click = ReferralClickId.of("clk_0123456789abcdef0123456789abcdef");
+        CommissionEntryId entry = CommissionEntryId.forClick(click);
         String id = entry.value();
         append(id, 0, new CommissionEntryOpened(entry, DEMO, PartnerId.of("partner-ada"),
                 CheckoutIntentId.of("chk_0123456789abcdef0123456789abcdef"),
-                ReferralClickId.of("clk_0123456789abcdef0123456789abcdef"), Money.of(900, "USD"), 3000,
+                click, Money.of(900, "USD"), 3000,
                 Money.of(270, "USD"), PAID, T0));
         append(id, 1, new CommissionHeld(entry, DEMO, HoldReason.OWNER, "checking", null, OWNER, null, at(1)));
         append(id, 2, new CommissionHeld(entry, DEMO, HoldReason.DISPUTE, "dispute_opened", "dsp_1", null, DISPUTE,
@@ -223,7 +225,8 @@ class HistoryReaderTest {
         append(id, 0, new EntitlementGranted(entitlement, DEMO, checkout, OfferId.of("demo-membership"),
                 CustomerId.forGuestCheckout(checkout), Access.ACTIVE, PAID, T0));
         append(id, 1, new BillingPortalOpened(entitlement, DEMO,
-                PortalSessionId.forRequest(entitlement, ActorId.of("agent-007"), IdempotencyKey.of("k")), AGENT, at(1)));
+                PortalSessionId.forRequest(entitlement, ActorId.of("agent-007"), IdempotencyKey.of("k")), AGENT,
+                at(1)));
         append(id, 2, new EntitlementAccessChanged(entitlement, DEMO, Access.ACTIVE, Access.GRACE, "past_due",
                 at(1000), at(5), at(2), DISPUTE, at(2)));
         append(id, 3, new SubscriptionStateConfirmed(entitlement, at(3)));
