@@ -67,7 +67,8 @@ public final class LogCorrelation {
         return with(values);
     }
 
-    static Map<String, String> fromMetaData(MetaData metaData) {
+    /** The correlation values an Axon message carries (the history of a record reads them too). */
+    public static Map<String, String> fromMetaData(MetaData metaData) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String key : KEYS) {
             Object value = metaData.get(METADATA_PREFIX + key);

@@ -58,6 +58,10 @@ public final class RouteAccess {
             // a replay reads the whole store: the auditor's one write
             new Rule(HttpMethod.POST, "/api/commerce/audit/replays", AUDITOR),
             new Rule(HttpMethod.GET, "/api/commerce/audit/replays/{replayId}", OWNER_OR_AUDITOR),
+            // a record's history: for those who review and audit, not for agents (D65)
+            new Rule(HttpMethod.GET, "/api/commerce/checkout-intents/{checkoutIntentId}/history", OWNER_OR_AUDITOR),
+            new Rule(HttpMethod.GET, "/api/commerce/entitlements/{entitlementId}/history", OWNER_OR_AUDITOR),
+            new Rule(HttpMethod.GET, "/api/commerce/commission-entries/{entryId}/history", OWNER_OR_AUDITOR),
 
             new Rule(HttpMethod.GET, "/api/commerce/partners", OWNER_OR_AUDITOR),
             new Rule(HttpMethod.POST, "/api/commerce/partners", OWNER),

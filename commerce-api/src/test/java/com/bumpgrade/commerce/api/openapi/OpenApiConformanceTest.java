@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,6 +109,18 @@ class OpenApiConformanceTest extends WebhookTest {
                 Map.of("confirmation", review.json().path("requiredConfirmation").asText()));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
 
+        // each record's history, whole and at an instant, and its refusals
+        String now = java.time.Instant.now().toString();
+        for (String[] history : List.of(new String[] {"/api/commerce/checkout-intents/{checkoutIntentId}/history",
+                "/api/commerce/checkout-intents/" + intent + "/history"}, new String[] {
+                entitlements + "/{entitlementId}/history", entitlements + "/" + entitlement + "/history"},
+                new String[] {entries + "/{entryId}/history", entries + "/" + entry + "/history"})) {
+            assertThat(get(Tokens.AUDITOR, history[0], history[1]).status()).isEqualTo(200);
+            assertThat(get(Tokens.OWNER, history[0], history[1] + "?at=" + now).status()).isEqualTo(200);
+            assertThat(get(Tokens.OWNER, history[0], history[1] + "?at=1999-01-01T00:00:00Z").status()).isEqualTo(404);
+            assertThat(get(Tokens.OWNER, history[0], history[1] + "?at=soon").status()).isEqualTo(400);
+            assertThat(get(Tokens.AGENT, history[0], history[1]).status()).isEqualTo(403);
+        }
         get(Tokens.OWNER, "/api/commerce/audit-entries", "/api/commerce/audit-entries?limit=50");
         get(Tokens.AUDITOR, "/api/commerce/audit-entries/verification", "/api/commerce/audit-entries/verification");
         get(Tokens.OWNER, "/api/commerce/stripe/webhook-events", "/api/commerce/stripe/webhook-events?limit=20");

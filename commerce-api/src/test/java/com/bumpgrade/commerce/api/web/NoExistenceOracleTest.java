@@ -102,6 +102,20 @@ class NoExistenceOracleTest extends WebhookTest {
                 .get("/api/commerce/entitlements?checkoutIntentId=" + id).token(Tokens.OWNER).send()));
         probes.add(new Probe("audit entries of a subject", id -> api()
                 .get("/api/commerce/audit-entries?subjectId=" + id).token(Tokens.AUDITOR).send()));
+        probes.addAll(history("checkout-intents"));
+        return probes;
+    }
+
+    /** A record's history, whole and at an instant, for both roles that may read it. */
+    private List<Probe> history(String segment) {
+        List<Probe> probes = new ArrayList<>();
+        for (String token : List.of(Tokens.OWNER, Tokens.AUDITOR)) {
+            probes.add(new Probe("history of " + segment + " (" + token + ")", id -> api()
+                    .get("/api/commerce/" + segment + "/" + id + "/history").token(token).send()));
+            probes.add(new Probe("history at an instant of " + segment + " (" + token + ")", id -> api()
+                    .get("/api/commerce/" + segment + "/" + id + "/history?at=2099-01-01T00:00:00Z").token(token)
+                    .send()));
+        }
         return probes;
     }
 
@@ -158,6 +172,7 @@ class NoExistenceOracleTest extends WebhookTest {
             probes.add(new Probe("portal preview (" + token + ")",
                     id -> write("/api/commerce/entitlements/" + id + "/portal-sessions", token).json(Map.of()).send()));
         }
+        probes.addAll(history("entitlements"));
         compare(probes, foreign.entitlementId(), missing("ent"));
     }
 
@@ -183,6 +198,7 @@ class NoExistenceOracleTest extends WebhookTest {
         }
         probes.add(new Probe("audit entries of a subject", id -> api()
                 .get("/api/commerce/audit-entries?subjectId=" + id).token(Tokens.OWNER).send()));
+        probes.addAll(history("commission-entries"));
         compare(probes, foreign.entryId(), missing("com"));
     }
 
