@@ -127,25 +127,26 @@ public class AxonStorageConfiguration {
                 .build();
     }
 
-    private static Serializer jackson() {
+    /** The serializer events and tokens are stored with; also what the replay command reads them with. */
+    public static Serializer storageSerializer() {
         return JacksonSerializer.builder().objectMapper(storageObjectMapper()).build();
     }
 
     @Bean
     @Primary
     public Serializer serializer() {
-        return jackson();
+        return storageSerializer();
     }
 
     @Bean
     @Qualifier("messageSerializer")
     public Serializer messageSerializer() {
-        return jackson();
+        return storageSerializer();
     }
 
     @Bean
     @Qualifier("eventSerializer")
     public Serializer eventSerializer() {
-        return jackson();
+        return storageSerializer();
     }
 }

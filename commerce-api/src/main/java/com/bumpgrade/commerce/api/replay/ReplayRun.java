@@ -34,7 +34,7 @@ import java.util.function.LongConsumer;
  * one. Events are read in pages, each page one transaction and one processor-like batch (the audit chain writes
  * a page's entries together).
  */
-final class ReplayRun implements AutoCloseable {
+public final class ReplayRun implements AutoCloseable {
     private static final String PAGE = """
             SELECT global_index, type, aggregate_identifier, sequence_number, event_identifier, time_stamp,
                 payload_type, payload_revision, payload, meta_data
@@ -50,7 +50,7 @@ final class ReplayRun implements AutoCloseable {
     private final List<AnnotationEventHandlerAdapter> projections = new ArrayList<>();
     private long position = 0;
 
-    ReplayRun(DataSource dataSource, JdbcTemplate live, Serializer serializer, String schema, int pageSize)
+    public ReplayRun(DataSource dataSource, JdbcTemplate live, Serializer serializer, String schema, int pageSize)
             throws SQLException {
         this.live = live;
         this.serializer = serializer;
@@ -66,7 +66,7 @@ final class ReplayRun implements AutoCloseable {
     }
 
     /** Creates the shadow schema with empty copies of the projections' tables, then resets the projections. */
-    void prepare() throws SQLException {
+    public void prepare() throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
             for (ReplayedProjections.ReplayedTable table : ReplayedProjections.TABLES) {
@@ -82,7 +82,7 @@ final class ReplayRun implements AutoCloseable {
     }
 
     /** Replays every event after the last one replayed up to {@code upTo}, reporting the events done. */
-    void replayUpTo(long upTo, LongConsumer eventsDone) {
+    public void replayUpTo(long upTo, LongConsumer eventsDone) {
         long done = 0;
         while (position < upTo) {
             List<TrackedEventData<?>> page = live.query(PAGE, (rs, row) -> new TrackedDomainEventData<>(
@@ -106,7 +106,7 @@ final class ReplayRun implements AutoCloseable {
         }
     }
 
-    long position() {
+    public long position() {
         return position;
     }
 
@@ -128,7 +128,7 @@ final class ReplayRun implements AutoCloseable {
                 });
     }
 
-    List<TableComparison> compare(PublisherId publisher) {
+    public List<TableComparison> compare(PublisherId publisher) {
         return ReplayedProjections.TABLES.stream()
                 .map(table -> ReplayComparison.compare(live, table, schema, publisher)).toList();
     }

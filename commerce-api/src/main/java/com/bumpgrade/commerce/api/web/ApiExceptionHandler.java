@@ -16,9 +16,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+
+import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -146,7 +149,12 @@ public class ApiExceptionHandler {
     }
 
     @ExceptionHandler(Throwable.class)
-    ResponseEntity<Object> unexpected(Throwable e) {
+    Mono<ResponseEntity<Object>> unexpected(Throwable e, ServerWebExchange exchange) {
+        if (AlreadyAnsweredHandler.answeredByServer(exchange)) {
+            // reactor-netty refused the request and answered while the route was still working: writing the
+            // route's answer failed on the sent headers. Not a fault; AlreadyAnsweredHandler drops it quietly.
+            return Mono.error(e);
+        }
         // Type and place only: exception messages (SQL details, library text) may carry values that must never
         // reach a log line, and the stack frames are enough to find the fault.
         StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
@@ -155,8 +163,8 @@ public class ApiExceptionHandler {
                 .findFirst().map(StackTraceElement::toString).orElse("-");
         log.error("Unexpected failure handling a request: {} at {} (first own frame {})", e.getClass().getName(),
                 at, ours);
-        return ApiErrors.entity(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
-                "The request failed; nothing was charged. Retry with the same Idempotency-Key.");
+        return Mono.just(ApiErrors.entity(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                "The request failed; nothing was charged. Retry with the same Idempotency-Key."));
     }
 
     /**

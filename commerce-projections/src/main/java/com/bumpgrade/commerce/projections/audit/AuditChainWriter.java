@@ -60,8 +60,14 @@ final class AuditChainWriter {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /** An entry waiting for its batch to commit, under the id and store position of the event that caused it. */
-    record Pending(String eventId, long globalIndex, AuditTrail.Entry entry) {
+    /**
+     * An entry waiting for its batch to commit, under the id and store position of the event that caused it; a
+     * null position is read from the store when the batch is written.
+     */
+    record Pending(String eventId, Long globalIndex, AuditTrail.Entry entry) {
+        Pending at(long position) {
+            return new Pending(eventId, position, entry);
+        }
     }
 
     /** The end of a publisher's chain. */
@@ -91,6 +97,7 @@ final class AuditChainWriter {
     void write(List<Pending> batch) {
         Map<String, Pending> byEvent = new LinkedHashMap<>();
         batch.forEach(pending -> byEvent.putIfAbsent(pending.eventId(), pending));
+        readStorePositions(byEvent);
         Set<String> recorded = new HashSet<>();
         Map<String, Head> heads = new LinkedHashMap<>();
         readRecordedAndHeads(byEvent, recorded, heads);
@@ -200,6 +207,26 @@ final class AuditChainWriter {
         public void relink(AuditTrail.StoredEntry stored, long position, String previous, String hash) {
             jdbc.update(RELINK, position, previous, hash, stored.view().sequence());
         }
+    }
+
+    private void readStorePositions(Map<String, Pending> byEvent) {
+        Object[] unknown = byEvent.values().stream().filter(p -> p.globalIndex() == null).map(Pending::eventId)
+                .toArray();
+        if (unknown.length == 0) {
+            return;
+        }
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier = ANY(?)");
+            statement.setArray(1, connection.createArrayOf("varchar", unknown));
+            return statement;
+        }, rs -> {
+            long position = rs.getLong(2);
+            byEvent.computeIfPresent(rs.getString(1), (id, pending) -> pending.at(position));
+        });
+        byEvent.values().stream().filter(p -> p.globalIndex() == null).findFirst().ifPresent(p -> {
+            throw new IllegalStateException("audited event " + p.eventId() + " is not in the event store");
+        });
     }
 
     private void readRecordedAndHeads(Map<String, Pending> byEvent, Set<String> recorded, Map<String, Head> heads) {

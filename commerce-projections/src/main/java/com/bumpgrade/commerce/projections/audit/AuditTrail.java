@@ -6,7 +6,10 @@ import com.bumpgrade.commerce.domain.shared.BillingContext;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.bumpgrade.commerce.projections.shared.JsonColumns;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
@@ -64,12 +67,15 @@ public class AuditTrail {
      * Outside a unit of work the entry is written at once.
      */
     void record(EventMessage<?> event, Entry entry) {
-        if (!(event instanceof TrackedEventMessage<?> tracked) || tracked.trackingToken().position().isEmpty()) {
-            // the chain follows the event store's order, which only a streaming processor's token gives
+        if (!(event instanceof TrackedEventMessage<?> tracked)) {
+            // the chain follows the event store's order, which only a streaming processor's events carry
             throw new IllegalStateException("audit entries are chained from a streaming processor only");
         }
-        AuditChainWriter.Pending pending = new AuditChainWriter.Pending(event.getIdentifier(),
-                tracked.trackingToken().position().getAsLong(), entry);
+        // A gap-aware token's position is the highest index seen, not this event's own when it fills a gap
+        // (it was committed after events stored behind it): such positions are read from the store instead.
+        TrackingToken token = WrappedToken.unwrapLowerBound(tracked.trackingToken());
+        Long position = token instanceof GlobalSequenceTrackingToken exact ? exact.getGlobalIndex() : null;
+        AuditChainWriter.Pending pending = new AuditChainWriter.Pending(event.getIdentifier(), position, entry);
         if (!CurrentUnitOfWork.isStarted()) {
             writer.write(List.of(pending));
             return;

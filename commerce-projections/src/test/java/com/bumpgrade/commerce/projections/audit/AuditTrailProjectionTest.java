@@ -11,6 +11,7 @@ import com.bumpgrade.commerce.domain.shared.Money;
 import com.bumpgrade.commerce.projections.support.Projector;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -122,6 +123,42 @@ class AuditTrailProjectionTest extends ReplayableProjectionTest {
         assertThat(tables().rows().get("audit_chain_head")).isEqualTo(heads);
         assertThat(chain()).isEqualTo(inStoreOrder);
         assertThat(trail.answer(new IsAuditTrailIntact(PUBLISHER)).intact()).isTrue();
+    }
+
+    @Test
+    void aGapFilledEventIsPlacedByItsOwnStorePositionNotItsTokensHighestIndex() {
+        applyHistory();
+        List<String> inStoreOrder = chain();
+        tables().truncate();
+        List<DomainEventMessage<?>> stored = events();
+        for (int i = 0; i < stored.size(); i++) {
+            jdbc.update("INSERT INTO domain_event_entry (global_index, event_identifier, aggregate_identifier, "
+                    + "sequence_number, time_stamp, payload_type, payload) VALUES (?, ?, ?, 0, 'now', 'x', '')", i,
+                    stored.get(i).getIdentifier(), "aggregate-" + i);
+        }
+        try {
+            // as Axon delivers them: the late event's token is at the highest index seen, its gap now closed
+            Projector projector = new Projector(projection());
+            long last = stored.size() - 1;
+            for (int i = 0; i < stored.size(); i++) {
+                if (i != 3) {
+                    projector.apply(List.of(gapAware(stored.get(i), i, i > 3 ? List.of(3L) : List.of())));
+                }
+            }
+            projector.apply(List.of(gapAware(stored.get(3), last, List.of())));
+            assertThat(chain()).isEqualTo(inStoreOrder);
+            assertThat(trail.answer(new IsAuditTrailIntact(PUBLISHER)).intact()).isTrue();
+        } finally {
+            jdbc.update("DELETE FROM domain_event_entry");
+        }
+    }
+
+    private static DomainEventMessage<?> gapAware(DomainEventMessage<?> event, long index, List<Long> gaps) {
+        DomainEventMessage<?> untracked = event instanceof GenericTrackedDomainEventMessage<?> tracked
+                ? new GenericDomainEventMessage<>(tracked.getType(), tracked.getAggregateIdentifier(),
+                tracked.getSequenceNumber(), tracked.getPayload(), tracked.getMetaData(), tracked.getIdentifier(),
+                tracked.getTimestamp()) : event;
+        return new GenericTrackedDomainEventMessage<>(GapAwareTrackingToken.newInstance(index, gaps), untracked);
     }
 
     @Test
