@@ -54,25 +54,32 @@ public class ReplayRunner implements AutoCloseable {
     }
 
     private void replay(ReplayId id, PublisherId publisher) {
-        try (ReplayRun run = new ReplayRun(dataSource, jdbc, serializer, id.schema(), pageSize)) {
-            run.prepare();
-            long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
-            long total = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index <= ?",
-                    Long.class, head);
-            store.phase(id, "replaying", total, head);
-            run.replayUpTo(head, done -> store.progress(id, done));
-            store.phase(id, "comparing", total, head);
-            long live = liveCaughtUpTo(head);
-            if (live > run.position()) {
-                long extra = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index > ? "
-                        + "AND global_index <= ?", Long.class, run.position(), live);
-                store.phase(id, "comparing", total + extra, live);
-                run.replayUpTo(live, done -> store.progress(id, total + done));
+        try {
+            List<TableComparison> tables;
+            long replayed;
+            try (ReplayRun run = new ReplayRun(dataSource, jdbc, serializer, id.schema(), pageSize)) {
+                run.prepare();
+                long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry",
+                        Long.class);
+                long total = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index <= ?",
+                        Long.class, head);
+                store.phase(id, "replaying", total, head);
+                run.replayUpTo(head, done -> store.progress(id, done));
+                store.phase(id, "comparing", total, head);
+                long live = liveCaughtUpTo(head);
+                if (live > run.position()) {
+                    long extra = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index > ? "
+                            + "AND global_index <= ?", Long.class, run.position(), live);
+                    store.phase(id, "comparing", total + extra, live);
+                    run.replayUpTo(live, done -> store.progress(id, total + done));
+                }
+                tables = run.compare(publisher);
+                replayed = run.position();
             }
-            List<TableComparison> tables = run.compare(publisher);
+            // finished only once the shadow schema is gone
             String verdict = tables.stream().allMatch(TableComparison::equal) ? "equal" : "differs";
             store.finish(id, verdict, tables);
-            log.info("Audit replay {} finished: {} ({} events)", id.value(), verdict, run.position());
+            log.info("Audit replay {} finished: {} (up to store position {})", id.value(), verdict, replayed);
         } catch (Exception e) {
             log.error("Audit replay {} failed", id.value(), e);
             store.fail(id, "replay_failed");
