@@ -66,14 +66,14 @@ public class RevocationActions {
         this.clock = clock;
     }
 
-    /** A malformed id and a missing reason are refused before the envelope headers are read. */
+    /** A malformed id is refused before the envelope headers are read, a missing reason after them. */
     public WriteOutcome record(ApiCaller caller, HttpHeaders headers, String entitlementId,
                                RecordRevocationRequest request) {
         EntitlementId id = entitlementIdOrNotFound(entitlementId);
-        String reason = badRequestIfBroken(() -> RevocationReason.require(request.reason()));
-        String phrase = RevocationConfirmationPolicy.record(id, reason);
         return envelope.submit(caller, headers, WriteRequest.onRecord("revocation.record:" + entitlementId, request),
                 write -> {
+                    String reason = badRequestIfBroken(() -> RevocationReason.require(request.reason()));
+                    String phrase = RevocationConfirmationPolicy.record(id, reason);
                     EntitlementView entitlement = entitlement(caller, id); // 404 for a missing or foreign one
                     if (entitlement.revocation() != null && OPEN.contains(entitlement.revocation().status())) {
                         throw open(entitlement.revocation().revocationIntentId());
