@@ -98,7 +98,8 @@ public class RevocationActions {
         followUps.start(new StartRevocationIntent(opening.revocationIntentId(), write.caller().publisher(), id,
                 CheckoutIntentId.of(entitlement.checkoutIntentId()), OfferId.of(entitlement.offerId()), false, reason,
                 write.context(), null, at));
-        return WriteResult.done(HttpStatus.CREATED, answer(RevocationStatus.RECORDED, opening.revocationIntentId(), id));
+        return WriteResult.done(HttpStatus.CREATED,
+                answer(RevocationStatus.RECORDED, opening.revocationIntentId(), id));
     }
 
     /** confirm and dismiss a proposed intent, cancel a recorded one. */
@@ -171,7 +172,8 @@ public class RevocationActions {
                 ResponseTypes.optionalInstanceOf(EntitlementView.class)).join().orElseThrow(ApiException::notFound);
     }
 
-    private static Map<String, Object> answer(RevocationStatus status, RevocationIntentId id, EntitlementId entitlement) {
+    private static Map<String, Object> answer(RevocationStatus status, RevocationIntentId id,
+                                              EntitlementId entitlement) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status.publicName());
         body.put("revocationIntentId", id.value());

@@ -123,7 +123,8 @@ class RevocationIntentApiTest extends RevocationApiSupport {
         ApiClient.Response stale = record(Tokens.OWNER, entitlementId, version + 5, REASON, phrase);
         assertThat(stale.status()).as(stale.body()).isEqualTo(412);
         ApiClient.Response garbage = api().post("/api/commerce/entitlements/" + entitlementId + "/revocation-intents")
-                .token(Tokens.OWNER).billing(ApiClient.uniqueKey("rvk"), "corr").header("If-Match", "\"" + version + "\"")
+                .token(Tokens.OWNER).billing(ApiClient.uniqueKey("rvk"), "corr")
+                .header("If-Match", "\"" + version + "\"")
                 .json("{\"reason\": 5, \"confirmation\": [1]}").send();
         assertThat(garbage.status()).isEqualTo(400);
         EventStream.of(jdbc, entitlementId).expectNothingSince(before);

@@ -143,7 +143,8 @@ class RevocationProposalApiTest extends RevocationApiSupport {
         EventStream.of(jdbc, entitlementId).expectNothingSince(granted);
 
         String lost = deliver(StripeEvents.event(StripeEvents.newEventId(), "charge.dispute.closed",
-                StripeEvents.dispute(dispute, paymentIntentOf(checkout), "lost", 900))).json().path("evidenceId").asText();
+                StripeEvents.dispute(dispute, paymentIntentOf(checkout), "lost", 900))).json()
+                .path("evidenceId").asText();
         JsonNode proposed = awaitRevocation(entitlementId, "proposed");
         assertThat(proposed.path("access").asText()).isEqualTo("active");
         assertThat(proposed.path("openDisputes").asInt()).isZero();

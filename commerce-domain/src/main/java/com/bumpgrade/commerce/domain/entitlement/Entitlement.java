@@ -135,7 +135,8 @@ public class Entitlement {
             StaleStatePolicy.requireCurrent(command.expectedVersion(), AggregateLifecycle.getVersion());
             String phrase = phraseToRecordRevocation(entitlementId, command.reason());
             if (!Confirmation.confirms(phrase, command.confirmation())) {
-                throw new BillingRuleViolation("confirmation_required", "This action needs the confirmation: " + phrase);
+                throw new BillingRuleViolation("confirmation_required",
+                        "This action needs the confirmation: " + phrase);
             }
             if (openRevocation != null) {
                 throw new BillingRuleViolation("revocation_intent_open",

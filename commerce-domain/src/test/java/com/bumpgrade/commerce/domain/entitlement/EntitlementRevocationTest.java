@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static com.bumpgrade.commerce.domain.shared.RuleViolations.violation;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The entitlement's side of revocation intents (D60): it holds the one open slot, counts its intents to derive
@@ -82,9 +83,8 @@ class EntitlementRevocationTest {
 
     @Test
     void the_ids_are_derived_from_the_entitlement_and_the_count() {
-        org.assertj.core.api.Assertions.assertThat(FIRST.value()).matches("rvk_[0-9a-f]{32}").isNotEqualTo(SECOND.value());
-        org.assertj.core.api.Assertions.assertThat(RevocationIntentId.forEntitlement(ENTITLEMENT.value(), 1))
-                .isEqualTo(FIRST);
+        assertThat(FIRST.value()).matches("rvk_[0-9a-f]{32}").isNotEqualTo(SECOND.value());
+        assertThat(RevocationIntentId.forEntitlement(ENTITLEMENT.value(), 1)).isEqualTo(FIRST);
     }
 
     @Nested

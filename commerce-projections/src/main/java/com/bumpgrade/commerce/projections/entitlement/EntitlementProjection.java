@@ -118,8 +118,8 @@ public class EntitlementProjection {
 
     @QueryHandler
     public List<EntitlementView> answer(WhichEntitlements query) {
-        return jdbc.query(SELECT + "WHERE e.publisher_id = ? AND e.checkout_intent_id = ? ORDER BY e.offer_id", EntitlementProjection::map, query.publisherId().value(),
-                query.checkoutIntentId().value());
+        return jdbc.query(SELECT + "WHERE e.publisher_id = ? AND e.checkout_intent_id = ? ORDER BY e.offer_id",
+                EntitlementProjection::map, query.publisherId().value(), query.checkoutIntentId().value());
     }
 
     @QueryHandler
