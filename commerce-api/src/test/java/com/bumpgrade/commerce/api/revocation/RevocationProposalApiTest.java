@@ -122,6 +122,29 @@ class RevocationProposalApiTest extends RevocationApiSupport {
     }
 
     @Test
+    void aFullRefundOfASubscriptionPaymentIsMatchedToItsCheckoutAndProposes() {
+        ApiClient.Response opened = api().post("/api/commerce/checkout").token(Tokens.AGENT)
+                .billing(ApiClient.uniqueKey("rvk-sub"), "corr").json(Map.of("offerId", "demo-membership",
+                        "confirmation", "Create checkout for Bumpgrade demo membership at 15.00 USD per month")).send();
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String checkout = opened.json().path("checkoutIntentId").asText();
+        String entitlementId = paidEntitlements(checkout, 1).get(0).path("entitlementId").asText();
+        String subscription = STRIPE.sessionOf(checkout).path("subscription").asText();
+        // Stripe Billing's PaymentIntent of the first invoice carries no Bumpgrade metadata
+        String invoicePayment = STRIPE.payInvoiceOf(subscription, 1500);
+
+        String refund = deliver(StripeEvents.event(StripeEvents.newEventId(), "charge.refunded",
+                StripeEvents.charge(invoicePayment, 1500, 1500, true))).json().path("evidenceId").asText();
+
+        awaitEvidence(Tokens.OWNER, refund, "processed");
+        awaitIntent(checkout, "refunded");
+        JsonNode proposed = awaitRevocation(entitlementId, "proposed");
+        assertThat(proposed.path("refundedMinor").asLong()).isEqualTo(1500);
+        assertThat(intent(Tokens.OWNER, proposed.path("revocation").path("revocationIntentId").asText()).json()
+                .path("evidenceIds").toString()).contains(refund);
+    }
+
+    @Test
     void aPartialRefundAndAnOpenDisputeOnlyShowThenALostDisputeProposes() {
         String checkout = openIntent();
         String entitlementId = paidEntitlements(checkout, 1).get(0).path("entitlementId").asText();
