@@ -65,7 +65,8 @@ public class EntitlementController {
 
     @Operation(operationId = "getEntitlement", summary = "One entitlement")
     @ApiResponse(responseCode = "200", description = "The entitlement",
-            headers = @Header(name = "ETag", description = "\"<version>\": the If-Match of a portal session",
+            headers = @Header(name = "ETag",
+                    description = "\"<version>\": the If-Match of a portal session or a revocation intent",
                     schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = EntitlementView.class)))
     @ErrorCodes(status = 404, value = ApiErrors.NOT_FOUND)

@@ -86,6 +86,19 @@ public class HistoryController {
         return history(CommissionEntryHistory.SEGMENT, entryId, at, exchange);
     }
 
+    @Operation(operationId = "getRevocationIntentHistory", summary = "A revocation intent's events and its state then")
+    @ApiResponse(responseCode = "200", description = "The events, and the state they add up to",
+            content = @Content(schema = @Schema(implementation = RecordHistory.class)))
+    @ErrorCodes(status = 400, value = "invalid_at")
+    @ErrorCodes(status = 404, value = ApiErrors.NOT_FOUND)
+    @GetMapping("/revocation-intents/{revocationIntentId}/history")
+    public Mono<RecordHistory> revocationIntent(
+            @Parameter(example = "rvk_9bf31c7ff062936a96d3c8bd1f8f2ff3") @PathVariable String revocationIntentId,
+            @Parameter(description = AT, example = AT_EXAMPLE) @RequestParam(required = false) String at,
+            ServerWebExchange exchange) {
+        return history(RevocationIntentHistory.SEGMENT, revocationIntentId, at, exchange);
+    }
+
     private Mono<RecordHistory> history(String segment, String id, String at, ServerWebExchange exchange) {
         ApiCaller caller = ApiCaller.of(exchange);
         Instant instant;

@@ -12,7 +12,8 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 @Schema(name = "RecordHistory")
 public record RecordHistory(
         @Schema(requiredMode = REQUIRED) String id,
-        @Schema(requiredMode = REQUIRED, allowableValues = {"checkout_intent", "entitlement", "commission_entry"})
+        @Schema(requiredMode = REQUIRED, allowableValues = {"checkout_intent", "entitlement", "commission_entry",
+                "revocation_intent"})
         String record,
         @Schema(description = "The instant asked for with ?at=; absent for the whole history") Instant at,
         @Schema(requiredMode = REQUIRED, description = "Sequence of the last event applied, the record's version "

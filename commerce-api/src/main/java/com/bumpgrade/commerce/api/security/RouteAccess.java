@@ -52,6 +52,11 @@ public final class RouteAccess {
             new Rule(HttpMethod.GET, "/api/commerce/entitlements", PUBLISHER_ROLES),
             new Rule(HttpMethod.GET, "/api/commerce/entitlements/{entitlementId}", PUBLISHER_ROLES),
             new Rule(HttpMethod.POST, "/api/commerce/entitlements/{entitlementId}/portal-sessions", AGENT_OR_OWNER),
+            // revocation intents: owners decide, auditors read, agents have no part (issue 9)
+            new Rule(HttpMethod.POST, "/api/commerce/entitlements/{entitlementId}/revocation-intents", OWNER),
+            new Rule(HttpMethod.GET, "/api/commerce/revocation-intents", OWNER_OR_AUDITOR),
+            new Rule(HttpMethod.GET, "/api/commerce/revocation-intents/{revocationIntentId}", OWNER_OR_AUDITOR),
+            new Rule(HttpMethod.POST, "/api/commerce/revocation-intents/{revocationIntentId}/{action}", OWNER),
 
             new Rule(HttpMethod.GET, "/api/commerce/audit-entries", OWNER_OR_AUDITOR),
             new Rule(HttpMethod.GET, "/api/commerce/audit-entries/verification", OWNER_OR_AUDITOR),
@@ -62,6 +67,8 @@ public final class RouteAccess {
             new Rule(HttpMethod.GET, "/api/commerce/checkout-intents/{checkoutIntentId}/history", OWNER_OR_AUDITOR),
             new Rule(HttpMethod.GET, "/api/commerce/entitlements/{entitlementId}/history", OWNER_OR_AUDITOR),
             new Rule(HttpMethod.GET, "/api/commerce/commission-entries/{entryId}/history", OWNER_OR_AUDITOR),
+            new Rule(HttpMethod.GET, "/api/commerce/revocation-intents/{revocationIntentId}/history",
+                    OWNER_OR_AUDITOR),
 
             new Rule(HttpMethod.GET, "/api/commerce/partners", OWNER_OR_AUDITOR),
             new Rule(HttpMethod.POST, "/api/commerce/partners", OWNER),

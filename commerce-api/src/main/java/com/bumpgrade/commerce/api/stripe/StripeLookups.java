@@ -26,4 +26,11 @@ public interface StripeLookups {
 
     /** The Bumpgrade checkout intent id recorded in the PaymentIntent's metadata, if Bumpgrade created it. */
     Optional<String> checkoutIntentOf(String paymentIntentId);
+
+    /**
+     * The subscription whose invoice this PaymentIntent paid, if it paid one: Stripe Billing creates those
+     * PaymentIntents itself, without Bumpgrade's metadata, so a refund or dispute of a subscription payment is
+     * matched through its invoice.
+     */
+    Optional<String> subscriptionPaidBy(String paymentIntentId);
 }

@@ -3,8 +3,11 @@ package com.bumpgrade.commerce.api.stripe;
 import com.stripe.StripeClient;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
+import com.stripe.model.Invoice;
+import com.stripe.model.InvoicePayment;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Subscription;
+import com.stripe.param.InvoicePaymentListParams;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -40,6 +43,25 @@ public class StripePaymentLookup implements StripeLookups {
     public Optional<String> checkoutIntentOf(String paymentIntentId) {
         return retrieve(client -> client.v1().paymentIntents().retrieve(paymentIntentId))
                 .map(PaymentIntent::getMetadata).map(metadata -> metadata.get("bumpgrade_checkout_intent_id"));
+    }
+
+    @Override
+    public Optional<String> subscriptionPaidBy(String paymentIntentId) {
+        return retrieve(client -> {
+            var payments = client.v1().invoicePayments().list(InvoicePaymentListParams.builder()
+                    .setPayment(InvoicePaymentListParams.Payment.builder()
+                            .setType(InvoicePaymentListParams.Payment.Type.PAYMENT_INTENT)
+                            .setPaymentIntent(paymentIntentId).build())
+                    .addExpand("data.invoice").setLimit(1L).build());
+            if (payments.getData() == null || payments.getData().isEmpty()) {
+                return null;
+            }
+            InvoicePayment payment = payments.getData().get(0);
+            Invoice invoice = payment.getInvoiceObject() != null ? payment.getInvoiceObject()
+                    : client.v1().invoices().retrieve(payment.getInvoice());
+            return invoice.getParent() == null || invoice.getParent().getSubscriptionDetails() == null ? null
+                    : invoice.getParent().getSubscriptionDetails().getSubscription();
+        });
     }
 
     private interface Retrieval<T> {

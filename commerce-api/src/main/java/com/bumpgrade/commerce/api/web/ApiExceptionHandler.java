@@ -50,6 +50,9 @@ public class ApiExceptionHandler {
             Map.entry("not_on_hold", HttpStatus.CONFLICT),
             Map.entry("dispute_open", HttpStatus.CONFLICT),
             Map.entry("on_hold", HttpStatus.CONFLICT),
+            Map.entry("revocation_intent_open", HttpStatus.CONFLICT),
+            Map.entry("revocation_not_proposed", HttpStatus.CONFLICT),
+            Map.entry("revocation_not_recorded", HttpStatus.CONFLICT),
             Map.entry("confirmation_required", HttpStatus.UNPROCESSABLE_ENTITY));
 
     @ExceptionHandler(ApiException.class)

@@ -78,6 +78,8 @@ final class RedactionScan {
         findings.addAll(findings("commission lines", column("SELECT row_to_json(l)::text FROM commission_line_view l")));
         findings.addAll(findings("referral clicks", column("SELECT row_to_json(r)::text FROM referral_click r")));
         findings.addAll(findings("entitlements", column("SELECT row_to_json(e)::text FROM entitlement_view e")));
+        findings.addAll(findings("revocation intents",
+                column("SELECT row_to_json(r)::text FROM revocation_intent_view r")));
         findings.addAll(findings("idempotent response",
                 column("SELECT response_body FROM idempotency_record WHERE response_body IS NOT NULL")));
 

@@ -49,6 +49,8 @@ public final class FakeStripe {
     private final Map<String, ObjectNode> sessions = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> paymentIntents = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> subscriptions = new ConcurrentHashMap<>();
+    /** Invoice payments (with their invoice expanded) by the PaymentIntent that paid them. */
+    private final Map<String, ObjectNode> invoicePayments = new ConcurrentHashMap<>();
     private final ObjectMapper mapper = new ObjectMapper();
     private final ObjectNode sessionFixture;
     private volatile Failure failAlways;
@@ -146,6 +148,19 @@ public final class FakeStripe {
             return subscription == null ? error(404, "invalid_request_error", "resource_missing")
                     : json(200, subscription);
         }
+        if (request.getMethod().equals("GET") && path.equals("/v1/invoice_payments")) {
+            String paidBy = request.getRequestUrl() == null ? null
+                    : request.getRequestUrl().queryParameter("payment[payment_intent]");
+            ObjectNode list = mapper.createObjectNode().put("object", "list").put("has_more", false)
+                    .put("url", "/v1/invoice_payments");
+            ObjectNode payment = paidBy == null ? null : invoicePayments.get(paidBy);
+            if (payment != null) {
+                list.putArray("data").add(payment);
+            } else {
+                list.putArray("data");
+            }
+            return json(200, list);
+        }
         if (request.getMethod().equals("GET") && path.startsWith("/v1/payment_intents/")) {
             ObjectNode intent = paymentIntents.get(path.substring("/v1/payment_intents/".length()));
             return intent == null ? error(404, "invalid_request_error", "resource_missing") : json(200, intent);
@@ -228,6 +243,31 @@ public final class FakeStripe {
         }
         sessions.put(id, session);
         return session;
+    }
+
+    /**
+     * Stripe Billing pays one of the subscription's invoices: a PaymentIntent without Bumpgrade's metadata (Billing
+     * creates it) and the invoice payment that links it to the invoice of the subscription. Returns the
+     * PaymentIntent id, which the invoice's charge, refunds and disputes name.
+     */
+    public String payInvoiceOf(String subscriptionId, long amount) {
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        String paymentIntent = "pi_test_inv" + suffix;
+        ObjectNode intent = mapper.createObjectNode().put("id", paymentIntent).put("object", "payment_intent")
+                .put("amount", amount).put("currency", "usd").put("status", "succeeded").put("livemode", false);
+        intent.putObject("metadata");
+        paymentIntents.put(paymentIntent, intent);
+        ObjectNode invoice = mapper.createObjectNode().put("id", "in_test_" + suffix).put("object", "invoice")
+                .put("livemode", false);
+        ObjectNode parent = invoice.putObject("parent").put("type", "subscription_details");
+        parent.putObject("subscription_details").put("subscription", subscriptionId).putObject("metadata");
+        ObjectNode payment = mapper.createObjectNode().put("id", "inpay_test_" + suffix)
+                .put("object", "invoice_payment").put("amount_paid", amount).put("currency", "usd")
+                .put("status", "paid").put("livemode", false);
+        payment.set("invoice", invoice);
+        payment.putObject("payment").put("type", "payment_intent").put("payment_intent", paymentIntent);
+        invoicePayments.put(paymentIntent, payment);
+        return paymentIntent;
     }
 
     /** Moves a subscription to another status, as Stripe Billing would (renewal failed, canceled, ...). */

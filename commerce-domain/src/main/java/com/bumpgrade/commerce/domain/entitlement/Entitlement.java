@@ -1,6 +1,9 @@
 package com.bumpgrade.commerce.domain.entitlement;
 
+import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
 import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
+import com.bumpgrade.commerce.domain.shared.OfferId;
+import com.bumpgrade.commerce.domain.shared.RevocationIntentId;
 import com.bumpgrade.commerce.domain.shared.Confirmation;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.bumpgrade.commerce.domain.shared.StaleStatePolicy;
@@ -31,6 +34,11 @@ public class Entitlement {
     private Instant graceUntil;
     private Instant lastObservedAt;
     private java.util.Set<PortalSessionId> openedPortals = new java.util.HashSet<>();
+    private CheckoutIntentId checkoutIntentId;
+    private OfferId offerId;
+    private RevocationIntentId openRevocation;
+    private int revocationsOpened;
+    private boolean revocationProposed;
 
     protected Entitlement() {
         // rebuilt from events by Axon
@@ -110,6 +118,51 @@ public class Entitlement {
                 command.requestedAt()));
     }
 
+    /**
+     * One open revocation intent per entitlement (D60): the slot is taken here, on the entitlement's own stream, so
+     * the event store's (aggregate, sequence) key lets one of any concurrent opens win. Access never changes.
+     */
+    @CommandHandler
+    public RevocationOpening handle(OpenRevocationIntent command) {
+        if (!publisherId.equals(command.publisherId())) {
+            throw new BillingRuleViolation("not_found", "The entitlement was not found.");
+        }
+        if (command.proposal()) {
+            if (revocationProposed || openRevocation != null) {
+                return new RevocationOpening(openRevocation, false); // money proposes once per entitlement
+            }
+        } else {
+            StaleStatePolicy.requireCurrent(command.expectedVersion(), AggregateLifecycle.getVersion());
+            String phrase = phraseToRecordRevocation(entitlementId, command.reason());
+            if (!Confirmation.confirms(phrase, command.confirmation())) {
+                throw new BillingRuleViolation("confirmation_required",
+                        "This action needs the confirmation: " + phrase);
+            }
+            if (openRevocation != null) {
+                throw new BillingRuleViolation("revocation_intent_open",
+                        "The entitlement already has the open revocation intent " + openRevocation.value() + ".");
+            }
+        }
+        RevocationIntentId id = RevocationIntentId.forEntitlement(entitlementId.value(), revocationsOpened + 1);
+        apply(new RevocationIntentOpened(entitlementId, publisherId, checkoutIntentId, offerId, id,
+                revocationsOpened + 1, command.proposal(), RevocationReason.require(command.reason()),
+                command.context(), command.evidenceId(), command.at()));
+        return new RevocationOpening(id, true);
+    }
+
+    @CommandHandler
+    public boolean handle(CloseRevocationIntent command) {
+        if (!command.revocationIntentId().equals(openRevocation)) {
+            return false; // already closed (a redelivery), or not the open one
+        }
+        apply(new RevocationIntentClosed(entitlementId, publisherId, openRevocation, command.outcome(), command.at()));
+        return true;
+    }
+
+    public static String phraseToRecordRevocation(EntitlementId id, String reason) {
+        return "Record revocation intent for entitlement " + id.value() + ": " + RevocationReason.require(reason);
+    }
+
     public static String phraseToOpenPortal(EntitlementId id) {
         return "Open billing portal for entitlement " + id.value();
     }
@@ -119,6 +172,20 @@ public class Entitlement {
         entitlementId = event.entitlementId();
         publisherId = event.publisherId();
         access = event.access();
+        checkoutIntentId = event.checkoutIntentId();
+        offerId = event.offerId();
+    }
+
+    @EventSourcingHandler
+    void on(RevocationIntentOpened event) {
+        openRevocation = event.revocationIntentId();
+        revocationsOpened = event.ordinal();
+        revocationProposed |= event.proposed();
+    }
+
+    @EventSourcingHandler
+    void on(RevocationIntentClosed event) {
+        openRevocation = null;
     }
 
     @EventSourcingHandler

@@ -21,8 +21,13 @@ import java.util.Optional;
  */
 @Component
 public class AuditedEventsInStore {
-    /** The audited event types: what the audit projection handles, read from it so the two never drift apart. */
-    static final String[] AUDITED_TYPES = Arrays.stream(AuditTrailProjection.class.getDeclaredMethods())
+    /** The projections of the audit-trail group: every entry of the chain comes from one of them. */
+    public static final List<Class<?>> AUDIT_PROJECTIONS = List.of(AuditTrailProjection.class,
+            RevocationAuditProjection.class);
+
+    /** The audited event types: what the audit projections handle, read from them so the two never drift apart. */
+    static final String[] AUDITED_TYPES = AUDIT_PROJECTIONS.stream()
+            .flatMap(projection -> Arrays.stream(projection.getDeclaredMethods()))
             .filter(method -> method.isAnnotationPresent(EventHandler.class))
             .map(Method::getParameterTypes).map(parameters -> parameters[0].getName())
             .distinct().sorted().toArray(String[]::new);

@@ -5,6 +5,8 @@ import com.bumpgrade.commerce.domain.entitlement.EntitlementAccessChanged;
 import com.bumpgrade.commerce.domain.entitlement.EntitlementGranted;
 import com.bumpgrade.commerce.domain.entitlement.SubscriptionStateConfirmed;
 import com.bumpgrade.commerce.domain.entitlement.FulfillmentQueued;
+import com.bumpgrade.commerce.domain.entitlement.RevocationIntentClosed;
+import com.bumpgrade.commerce.domain.entitlement.RevocationIntentOpened;
 import com.bumpgrade.commerce.domain.entitlement.WhatIsEntitlement;
 import com.bumpgrade.commerce.domain.entitlement.WhichEntitlements;
 import com.bumpgrade.commerce.projections.shared.JsonColumns;
@@ -29,6 +31,17 @@ import java.util.Optional;
 @Component
 @ProcessingGroup(ProcessingGroups.READ_MODELS)
 public class EntitlementProjection {
+
+    /**
+     * The money of the purchase (refunds, open disputes) is the checkout's, and the revocation status the intent's:
+     * both are read from their own views, so neither depends on the order in which the group applies events.
+     */
+    private static final String SELECT = """
+            SELECT e.*, c.refunded_minor, c.open_disputes,
+                coalesce(r.status, e.revocation_status) AS current_revocation_status FROM entitlement_view e
+            LEFT JOIN checkout_intent_view c ON c.checkout_intent_id = e.checkout_intent_id
+            LEFT JOIN revocation_intent_view r ON r.revocation_intent_id = e.revocation_intent_id
+            """;
 
     private final JdbcTemplate jdbc;
 
@@ -82,6 +95,22 @@ public class EntitlementProjection {
                 sequence, Timestamp.from(event.openedAt()), event.entitlementId().value(), sequence);
     }
 
+    @EventHandler
+    void on(RevocationIntentOpened event, @SequenceNumber long sequence) {
+        // access is untouched: an intent is a record, not a removal
+        jdbc.update("UPDATE entitlement_view SET revocation_intent_id = ?, revocation_status = ?, "
+                        + "version = ?, updated_at = ? WHERE entitlement_id = ? AND version < ?",
+                event.revocationIntentId().value(), event.proposed() ? "proposed" : "recorded", sequence,
+                Timestamp.from(event.at()), event.entitlementId().value(), sequence);
+    }
+
+    @EventHandler
+    void on(RevocationIntentClosed event, @SequenceNumber long sequence) {
+        // the closed intent stays named on the view with its final status; only the version moves
+        jdbc.update("UPDATE entitlement_view SET version = ?, updated_at = ? WHERE entitlement_id = ? AND version < ?",
+                sequence, Timestamp.from(event.at()), event.entitlementId().value(), sequence);
+    }
+
     @ResetHandler
     void onReset() {
         jdbc.update("TRUNCATE entitlement_view");
@@ -89,15 +118,14 @@ public class EntitlementProjection {
 
     @QueryHandler
     public List<EntitlementView> answer(WhichEntitlements query) {
-        return jdbc.query("SELECT * FROM entitlement_view WHERE publisher_id = ? AND checkout_intent_id = ? "
-                        + "ORDER BY offer_id", EntitlementProjection::map, query.publisherId().value(),
-                query.checkoutIntentId().value());
+        return jdbc.query(SELECT + "WHERE e.publisher_id = ? AND e.checkout_intent_id = ? ORDER BY e.offer_id",
+                EntitlementProjection::map, query.publisherId().value(), query.checkoutIntentId().value());
     }
 
     @QueryHandler
     public Optional<EntitlementView> answer(WhatIsEntitlement query) {
         ReadYourWrites.awaitCaughtUp(jdbc, "entitlement_view", "entitlement_id", query.entitlementId().value());
-        return jdbc.query("SELECT * FROM entitlement_view WHERE publisher_id = ? AND entitlement_id = ?",
+        return jdbc.query(SELECT + "WHERE e.publisher_id = ? AND e.entitlement_id = ?",
                 EntitlementProjection::map, query.publisherId().value(), query.entitlementId().value())
                 .stream().findFirst();
     }
@@ -109,7 +137,17 @@ public class EntitlementProjection {
                 rs.getString("access"), until == null ? null : until.toInstant(), rs.getString("subscription_status"),
                 instant(rs, "grace_until"), rs.getString("fulfillment_status"),
                 rs.getLong("version"), JsonColumns.readList(rs.getString("evidence_ids"), String.class),
-                instant(rs, "granted_at"), instant(rs, "updated_at"));
+                instant(rs, "granted_at"), instant(rs, "updated_at"), rs.getLong("refunded_minor"),
+                rs.getInt("open_disputes"), revocation(rs));
+    }
+
+    /** Until the intent's own row exists, its status is the one it opened with. */
+    private static EntitlementView.Revocation revocation(ResultSet rs) throws SQLException {
+        String id = rs.getString("revocation_intent_id");
+        if (id == null) {
+            return null;
+        }
+        return new EntitlementView.Revocation(id, rs.getString("current_revocation_status"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -3,9 +3,11 @@ package com.bumpgrade.commerce.projections.replay;
 import com.bumpgrade.commerce.projections.audit.AuditTrail;
 import com.bumpgrade.commerce.projections.audit.AuditTrailProjection;
 import com.bumpgrade.commerce.projections.audit.AuditedEventsInStore;
+import com.bumpgrade.commerce.projections.audit.RevocationAuditProjection;
 import com.bumpgrade.commerce.projections.checkout.CheckoutIntentProjection;
 import com.bumpgrade.commerce.projections.commission.CommissionLedgerProjection;
 import com.bumpgrade.commerce.projections.entitlement.EntitlementProjection;
+import com.bumpgrade.commerce.projections.revocation.RevocationIntentProjection;
 import com.bumpgrade.commerce.projections.webhook.WebhookEvidenceProjection;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,6 +39,7 @@ public final class ReplayedProjections {
             new ReplayedTable("commission_line_view", "entry_id || ':' || line_number", "entry_id IN (SELECT "
                     + "entry_id FROM {schema}.commission_entry_view WHERE publisher_id = ?)", List.of()),
             new ReplayedTable("entitlement_view", "entitlement_id", "publisher_id = ?", List.of()),
+            new ReplayedTable("revocation_intent_view", "revocation_intent_id", "publisher_id = ?", List.of()),
             // its rows are clicks (not events); the projection fills their consumption columns
             new ReplayedTable("referral_click", "click_id", "publisher_id = ?", List.of()),
             new ReplayedTable("audit_entry", "event_id", "publisher_id = ?", List.of("sequence")),
@@ -51,6 +54,7 @@ public final class ReplayedProjections {
         AuditTrail trail = new AuditTrail(jdbc, transactions, new AuditedEventsInStore(jdbc, serializer));
         return List.of(new CheckoutIntentProjection(jdbc), new WebhookEvidenceProjection(jdbc),
                 new CommissionLedgerProjection(jdbc), new EntitlementProjection(jdbc),
-                new AuditTrailProjection(trail));
+                new RevocationIntentProjection(jdbc), new AuditTrailProjection(trail),
+                new RevocationAuditProjection(trail));
     }
 }

@@ -83,7 +83,16 @@ class RecordChargeRefundsAndDisputes {
         if (linked.isPresent()) {
             return linked;
         }
-        return stripe.checkoutIntentOf(paymentIntentId).filter(CheckoutIntentId::isWellFormed);
+        Optional<String> ours = stripe.checkoutIntentOf(paymentIntentId).filter(CheckoutIntentId::isWellFormed);
+        if (ours.isPresent()) {
+            return ours;
+        }
+        // a subscription's payment: the intent that sold the subscription (linked when its session completed)
+        return stripe.subscriptionPaidBy(paymentIntentId).flatMap(subscription -> references
+                .findBumpgradeId(Kind.SUBSCRIPTION, subscription)
+                .or(() -> stripe.subscription(subscription)
+                        .map(state -> state.metadata().get("bumpgrade_checkout_intent_id"))))
+                .filter(CheckoutIntentId::isWellFormed);
     }
 
     static String disputeRef(String disputeId) {

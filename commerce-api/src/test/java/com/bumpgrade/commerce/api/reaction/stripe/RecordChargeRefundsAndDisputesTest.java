@@ -74,6 +74,31 @@ class RecordChargeRefundsAndDisputesTest {
     }
 
     @Test
+    void aRefundOfASubscriptionsInvoicePaymentIsMatchedToTheIntentThatSoldTheSubscription() {
+        references.put(INTENT, Kind.SUBSCRIPTION, "sub_1");
+        stripe.invoicePaymentSubscriptions.put("pi_invoice", "sub_1");
+        commands.answer(RecordCheckoutRefund.class, c -> APPLIED);
+
+        StripeConclusion conclusion = handler.refunded(EVIDENCE, charge("pi_invoice", 1500L, true), CREATED);
+
+        assertThat(commands.sent()).containsExactly(new RecordCheckoutRefund(CHECKOUT, EVIDENCE,
+                Money.of(1500, "usd"), true, CREATED));
+        assertThat(conclusion.outcome()).isEqualTo(EvidenceOutcome.PROCESSED);
+    }
+
+    @Test
+    void aSubscriptionPaymentIsMatchedByTheSubscriptionsMetadataBeforeItsSessionLinkedIt() {
+        stripe.invoicePaymentSubscriptions.put("pi_invoice", "sub_2");
+        stripe.subscriptions.put("sub_2", new com.bumpgrade.commerce.api.stripe.StripeLookups.SubscriptionState(
+                "active", CREATED, java.util.Map.of("bumpgrade_checkout_intent_id", INTENT)));
+        commands.answer(RecordCheckoutDispute.class, c -> APPLIED);
+
+        handler.disputed(EVIDENCE, dispute("dp_1", "pi_invoice"), "charge.dispute.created", CREATED);
+
+        assertThat(commands.sent()).hasSize(1);
+    }
+
+    @Test
     void aPaymentThatIsNotBumpgradesIsUnmatched() {
         stripe.paymentIntentCheckouts.put("pi_forged", "not-a-checkout-id");
 

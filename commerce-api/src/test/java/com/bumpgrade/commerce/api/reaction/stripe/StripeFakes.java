@@ -34,6 +34,7 @@ final class StripeFakes {
     static final class FakeStripeLookups implements StripeLookups {
         final Map<String, SubscriptionState> subscriptions = new HashMap<>();
         final Map<String, String> paymentIntentCheckouts = new HashMap<>();
+        final Map<String, String> invoicePaymentSubscriptions = new HashMap<>();
 
         @Override
         public Optional<SubscriptionState> subscription(String subscriptionId) {
@@ -43,6 +44,11 @@ final class StripeFakes {
         @Override
         public Optional<String> checkoutIntentOf(String paymentIntentId) {
             return Optional.ofNullable(paymentIntentCheckouts.get(paymentIntentId));
+        }
+
+        @Override
+        public Optional<String> subscriptionPaidBy(String paymentIntentId) {
+            return Optional.ofNullable(invoicePaymentSubscriptions.get(paymentIntentId));
         }
     }
 }

@@ -1,0 +1,13 @@
+package com.bumpgrade.commerce.domain.revocation;
+
+import com.bumpgrade.commerce.domain.shared.BillingContext;
+import com.bumpgrade.commerce.domain.shared.PublisherId;
+import com.bumpgrade.commerce.domain.shared.RevocationIntentId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/** Owner action: dismiss a proposed intent (final). Confirmed, stale-state checked. */
+public record DismissRevocationIntent(@TargetAggregateIdentifier RevocationIntentId revocationIntentId,
+        PublisherId publisherId, Long expectedVersion, String confirmation, BillingContext context, Instant at) {
+}
