@@ -7,6 +7,7 @@ import com.bumpgrade.commerce.domain.entitlement.SubscriptionStateConfirmed;
 import com.bumpgrade.commerce.domain.entitlement.FulfillmentQueued;
 import com.bumpgrade.commerce.domain.entitlement.WhatIsEntitlement;
 import com.bumpgrade.commerce.domain.entitlement.WhichEntitlements;
+import com.bumpgrade.commerce.domain.entitlement.WhichEntitlementsOfCustomer;
 import com.bumpgrade.commerce.projections.shared.JsonColumns;
 import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
 import com.bumpgrade.commerce.projections.shared.ReadYourWrites;
@@ -92,6 +93,14 @@ public class EntitlementProjection {
         return jdbc.query("SELECT * FROM entitlement_view WHERE publisher_id = ? AND checkout_intent_id = ? "
                         + "ORDER BY offer_id", EntitlementProjection::map, query.publisherId().value(),
                 query.checkoutIntentId().value());
+    }
+
+    /** A buyer's grants, newest first; one buyer holds few, so the list is not paged. */
+    @QueryHandler
+    public List<EntitlementView> answer(WhichEntitlementsOfCustomer query) {
+        return jdbc.query("SELECT * FROM entitlement_view WHERE publisher_id = ? AND customer_id = ? "
+                        + "ORDER BY granted_at DESC, entitlement_id DESC", EntitlementProjection::map,
+                query.publisherId().value(), query.customerId().value());
     }
 
     @QueryHandler
