@@ -25,7 +25,7 @@ public class LocalStripeConfiguration {
             throw new IllegalStateException("local-stripe profile refused: " + reason);
         });
         StripeStandIn standIn = new StripeStandIn(LocalStripeServer.baseUrl(port) + "/c/pay/",
-                "The local Stripe stand-in cannot do this");
+                LocalStripeServer.baseUrl(port) + "/p/session/", "The local Stripe stand-in cannot do this");
         // the service's own port is known only once its web server runs, after this bean
         StandInWebhooks webhooks = new StandInWebhooks(standIn, () -> URI.create("http://127.0.0.1:"
                 + environment.getProperty("local.server.port") + "/api/commerce/stripe/webhook"),

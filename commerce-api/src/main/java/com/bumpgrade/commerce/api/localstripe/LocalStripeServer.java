@@ -9,19 +9,23 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
- * The local Stripe stand-in on a loopback socket: {@code /v1/...} answers stripe-java like Stripe's API, and
+ * The local Stripe stand-in on a loopback socket: {@code /v1/...} answers stripe-java like Stripe's API,
  * {@code /c/pay/{session}} plays Stripe's hosted Checkout page, whose "pay" action ({@code POST .../complete})
- * sends the signed webhook Stripe would send. Only the local-stripe profile starts it.
+ * sends the signed webhook Stripe would send, and {@code /p/session/{id}} the Customer Portal. Only the
+ * local-stripe profile starts it.
  */
 public final class LocalStripeServer implements AutoCloseable {
     private static final Pattern HOSTED_PAGE = Pattern.compile("/c/pay/(cs_test_[0-9a-f]{32})(/complete)?");
+    private static final Pattern PORTAL_PAGE = Pattern.compile("/p/session/(bps_test_[0-9a-f]{20})");
 
     private final StripeStandIn standIn;
     private final StandInWebhooks webhooks;
@@ -73,6 +77,11 @@ public final class LocalStripeServer implements AutoCloseable {
                 send(exchange, answer.status(), "application/json", standIn.json(answer.body()));
                 return;
             }
+            Matcher portal = PORTAL_PAGE.matcher(path);
+            if (portal.matches() && method.equals("GET")) {
+                portalPage(exchange, portal.group(1));
+                return;
+            }
             Matcher page = HOSTED_PAGE.matcher(path);
             if (!page.matches()) {
                 send(exchange, 404, "application/json", "{\"error\":\"not_found\"}");
@@ -101,9 +110,24 @@ public final class LocalStripeServer implements AutoCloseable {
         }
     }
 
+    /** Stripe's Customer Portal, reduced to its way back: the stand-in has no subscription changes to offer. */
+    private void portalPage(HttpExchange exchange, String portalSessionId) throws IOException {
+        Optional<String> page = standIn.portalSession(portalSessionId).map(portal -> "<!doctype html><html><head>"
+                + "<meta charset=\"utf-8\"><title>Stripe stand-in</title></head><body>"
+                + "<p>Local Stripe stand-in: the Customer Portal changes nothing here.</p>"
+                + (portal.path("return_url").asText("").startsWith("http")
+                ? "<p><a href=\"" + portal.path("return_url").asText().replace("\"", "&quot;") + "\">Back</a></p>"
+                : "") + "</body></html>");
+        if (page.isEmpty()) {
+            send(exchange, 404, "application/json", "{\"error\":\"unknown_portal_session\"}");
+        } else {
+            send(exchange, 200, "text/html; charset=utf-8", page.get());
+        }
+    }
+
     private void complete(HttpExchange exchange, String sessionId) throws IOException {
-        Optional<StandInWebhooks.Delivery> delivery = webhooks.completeSession(sessionId);
-        if (delivery.isEmpty()) {
+        List<StandInWebhooks.Delivery> deliveries = webhooks.completeSession(sessionId);
+        if (deliveries.isEmpty()) {
             send(exchange, 409, "application/json", "{\"error\":\"session_not_open\"}");
             return;
         }
@@ -115,10 +139,11 @@ public final class LocalStripeServer implements AutoCloseable {
             exchange.sendResponseHeaders(303, -1);
             return;
         }
-        StandInWebhooks.Delivery sent = delivery.get();
-        send(exchange, 200, "application/json", "{\"sessionStatus\":\"complete\",\"eventType\":"
-                + "\"checkout.session.completed\",\"webhookStatus\":" + sent.status() + ",\"webhookAnswer\":"
-                + (sent.answer().startsWith("{") ? sent.answer() : "null") + "}");
+        String sent = deliveries.stream().map(delivery -> "{\"eventType\":\"" + delivery.eventType()
+                + "\",\"webhookStatus\":" + delivery.status() + ",\"webhookAnswer\":"
+                + (delivery.answer().startsWith("{") ? delivery.answer() : "null") + "}")
+                .collect(Collectors.joining(","));
+        send(exchange, 200, "application/json", "{\"sessionStatus\":\"complete\",\"deliveries\":[" + sent + "]}");
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {

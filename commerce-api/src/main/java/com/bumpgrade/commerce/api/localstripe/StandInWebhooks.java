@@ -10,18 +10,18 @@ import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Sends what Stripe would send once a buyer paid: a {@code checkout.session.completed} event, signed the way
+ * Sends what Stripe would send once a buyer paid ({@code checkout.session.completed}, and for a subscription
+ * {@code customer.subscription.created}), each signed the way
  * Stripe signs (HMAC-SHA256 of "t.payload" keyed with the webhook secret), to the service's own webhook route.
  * The service verifies it like any delivery; nothing here touches Bumpgrade's state directly.
  */
 final class StandInWebhooks {
-    /** One delivery: the event sent and what the service answered. */
-    record Delivery(String eventId, int status, String answer) {
+    /** One delivery: the type of the event sent and what the service answered. */
+    record Delivery(String eventType, int status, String answer) {
     }
 
     private final StripeStandIn standIn;
@@ -35,13 +35,16 @@ final class StandInWebhooks {
         this.secret = secret;
     }
 
-    /** Completes an open session and delivers its event; empty if the session is unknown or not open. */
-    Optional<Delivery> completeSession(String sessionId) {
-        String eventId = "evt_local_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-        return standIn.complete(sessionId, eventId).map(payload -> deliver(eventId, payload));
+    /**
+     * Completes an open session and delivers its events one after the other; empty if the session is unknown or
+     * not open. A subscription event may reach the service before the payment is recorded: it is retried there,
+     * as it would be with Stripe.
+     */
+    List<Delivery> completeSession(String sessionId) {
+        return standIn.complete(sessionId).stream().map(event -> deliver(event.type(), event.payload())).toList();
     }
 
-    private Delivery deliver(String eventId, String payload) {
+    private Delivery deliver(String eventType, String payload) {
         long timestamp = Instant.now().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(webhookUrl.get())
                 .timeout(Duration.ofSeconds(30))
@@ -51,12 +54,12 @@ final class StandInWebhooks {
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Delivery(eventId, response.statusCode(), response.body());
+            return new Delivery(eventType, response.statusCode(), response.body());
         } catch (IOException e) {
-            return new Delivery(eventId, 0, "{\"error\":\"service_unreachable\"}");
+            return new Delivery(eventType, 0, "{\"error\":\"service_unreachable\"}");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Delivery(eventId, 0, "{\"error\":\"interrupted\"}");
+            return new Delivery(eventType, 0, "{\"error\":\"interrupted\"}");
         }
     }
 

@@ -10,8 +10,10 @@ import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,15 +35,19 @@ public final class StripeStandIn {
     private final Map<String, ObjectNode> paymentIntents = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> subscriptions = new ConcurrentHashMap<>();
     private final ObjectNode sessionFixture = (ObjectNode) fixture("checkout.session");
+    private final Map<String, ObjectNode> portalSessions = new ConcurrentHashMap<>();
     private final String hostedPageBase;
+    private final String portalPageBase;
     private final String errorMessage;
 
     /**
-     * @param hostedPageBase where a session's {@code url} points, followed by the session id
+     * @param hostedPageBase where a Checkout Session's {@code url} points, followed by the session id
+     * @param portalPageBase where a portal session's {@code url} points, followed by its id
      * @param errorMessage   the message of every error answer (the tests use one that must never leak)
      */
-    public StripeStandIn(String hostedPageBase, String errorMessage) {
+    public StripeStandIn(String hostedPageBase, String portalPageBase, String errorMessage) {
         this.hostedPageBase = hostedPageBase;
+        this.portalPageBase = portalPageBase;
         this.errorMessage = errorMessage;
     }
 
@@ -75,22 +81,35 @@ public final class StripeStandIn {
         return error(404, "invalid_request_error", "unrecognized_url");
     }
 
+    /** One event as Stripe would send it: its type and the exact payload to sign. */
+    public record Event(String type, String payload) {
+    }
+
     /**
-     * Marks an open session paid, as Stripe does when the buyer pays (its subscription becomes active), and
-     * returns the {@code checkout.session.completed} event Stripe would send; empty for an unknown session.
+     * Marks an open session paid, as Stripe does when the buyer pays, and returns the events Stripe would send:
+     * {@code checkout.session.completed}, and for a subscription (now active) {@code customer.subscription.created}
+     * too. Empty for a session that is unknown or no longer open.
      */
-    public Optional<String> complete(String sessionId, String eventId) {
+    public List<Event> complete(String sessionId) {
         ObjectNode session = sessions.get(sessionId);
         if (session == null || !"open".equals(session.path("status").asText())) {
-            return Optional.empty();
+            return List.of();
         }
         session.put("status", "complete");
         session.put("payment_status", "paid");
-        String subscription = session.path("subscription").asText(null);
-        if (subscription != null && subscriptions.containsKey(subscription)) {
-            subscriptions.get(subscription).put("status", "active");
+        List<Event> events = new ArrayList<>();
+        events.add(new Event("checkout.session.completed", event(newEventId(), "checkout.session.completed", session)));
+        ObjectNode subscription = subscriptions.get(session.path("subscription").asText(""));
+        if (subscription != null) {
+            subscription.put("status", "active");
+            events.add(new Event("customer.subscription.created",
+                    event(newEventId(), "customer.subscription.created", subscription)));
         }
-        return Optional.of(event(eventId, "checkout.session.completed", session));
+        return events;
+    }
+
+    private static String newEventId() {
+        return "evt_local_" + randomHex(24);
     }
 
     /** A Stripe v1 event envelope around {@code object}, pinned to the API version Bumpgrade reads. */
@@ -117,6 +136,10 @@ public final class StripeStandIn {
 
     public Optional<ObjectNode> session(String sessionId) {
         return Optional.ofNullable(sessions.get(sessionId)).map(ObjectNode::deepCopy);
+    }
+
+    public Optional<ObjectNode> portalSession(String portalSessionId) {
+        return Optional.ofNullable(portalSessions.get(portalSessionId)).map(ObjectNode::deepCopy);
     }
 
     public Optional<ObjectNode> subscription(String subscriptionId) {
@@ -232,7 +255,8 @@ public final class StripeStandIn {
         portal.put("object", "billing_portal.session");
         portal.put("customer", form.get("customer"));
         portal.put("return_url", form.get("return_url"));
-        portal.put("url", "https://billing.stripe.com/p/session/" + portalId);
+        portal.put("url", portalPageBase + portalId);
+        portalSessions.put(portalId, portal);
         return portal;
     }
 

@@ -41,7 +41,8 @@ public final class FakeStripe {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Failure> failures = new ConcurrentLinkedDeque<>();
     // the Stripe behaviour itself is main code, shared with the local-stripe profile
-    private final StripeStandIn standIn = new StripeStandIn("https://checkout.stripe.com/c/pay/", LEAKY_ERROR_TEXT);
+    private final StripeStandIn standIn = new StripeStandIn("https://checkout.stripe.com/c/pay/",
+            "https://billing.stripe.com/p/session/", LEAKY_ERROR_TEXT);
     private volatile Failure failAlways;
 
     private FakeStripe() {
