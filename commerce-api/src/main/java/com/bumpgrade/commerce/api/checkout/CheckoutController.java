@@ -10,6 +10,8 @@ import com.bumpgrade.commerce.api.web.ErrorCodes;
 import com.bumpgrade.commerce.api.web.PublicBaseUrl;
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
 import com.bumpgrade.commerce.domain.checkout.WhatIsCheckoutIntent;
+import com.bumpgrade.commerce.domain.checkout.WhichCheckoutIntents;
+import com.bumpgrade.commerce.projections.checkout.CheckoutIntentPage;
 import com.bumpgrade.commerce.projections.checkout.CheckoutIntentView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -107,6 +110,31 @@ public class CheckoutController {
                                           @RequestBody ExpireCheckoutRequest request, ServerWebExchange exchange) {
         ApiCaller caller = ApiCaller.of(exchange);
         return write(() -> checkout.expire(caller, exchange.getRequest().getHeaders(), checkoutIntentId, request));
+    }
+
+    @Operation(operationId = "listCheckoutIntents", summary = "The publisher's checkout intents, newest first, "
+            + "a page at a time")
+    @ApiResponse(responseCode = "200", description = "One page; nextCursor is present while more intents follow",
+            content = @Content(schema = @Schema(implementation = CheckoutListing.CheckoutList.class)))
+    @ErrorCodes(status = 400, value = {"invalid_status", "invalid_time", "invalid_time_range", "invalid_cursor",
+            "invalid_limit"})
+    @GetMapping("/checkout-intents")
+    public Mono<ResponseEntity<?>> list(
+            @Parameter(schema = @Schema(allowableValues = {"started", "open", "session_failed", "expired", "failed",
+                    "paid", "refunded"})) @RequestParam(required = false) String status,
+            @Parameter(description = "Created at or after this time (ISO-8601 with offset)",
+                    example = "2026-12-01T00:00:00Z") @RequestParam(required = false) String from,
+            @Parameter(description = "Created before this time (ISO-8601 with offset)",
+                    example = "2026-12-31T00:00:00Z") @RequestParam(required = false) String to,
+            @Parameter(description = "The nextCursor of the previous page") @RequestParam(required = false)
+            String cursor,
+            @Parameter(description = "1-100, default 20", schema = @Schema(type = "integer", minimum = "1",
+                    maximum = "100", defaultValue = "20")) @RequestParam(required = false) String limit,
+            ServerWebExchange exchange) {
+        ApiCaller caller = ApiCaller.of(exchange);
+        WhichCheckoutIntents query = CheckoutListing.query(caller.publisher(), status, from, to, cursor, limit);
+        return blocking(() -> ResponseEntity.ok(CheckoutListing.render(
+                queries.query(query, ResponseTypes.instanceOf(CheckoutIntentPage.class)).join())));
     }
 
     @Operation(operationId = "getCheckoutIntent", summary = "The public-safe status of a checkout intent")

@@ -7,7 +7,9 @@ import com.bumpgrade.commerce.api.web.ErrorCodes;
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
 import com.bumpgrade.commerce.domain.entitlement.EntitlementId;
 import com.bumpgrade.commerce.domain.entitlement.WhatIsEntitlement;
+import com.bumpgrade.commerce.domain.entitlement.CustomerId;
 import com.bumpgrade.commerce.domain.entitlement.WhichEntitlements;
+import com.bumpgrade.commerce.domain.entitlement.WhichEntitlementsOfCustomer;
 import com.bumpgrade.commerce.projections.entitlement.EntitlementView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -43,22 +45,41 @@ public class EntitlementController {
         this.queries = queries;
     }
 
-    @Operation(operationId = "listEntitlements", summary = "The entitlements a checkout granted")
+    @Operation(operationId = "listEntitlements", summary = "The entitlements a checkout granted, or a buyer's "
+            + "entitlements (exactly one of checkoutIntentId or customerId)")
     @ApiResponse(responseCode = "200", description = "Empty for an intent that is unknown, not paid or another "
-            + "publisher's",
+            + "publisher's, and for a buyer with no grant of this publisher; a buyer's newest first",
             content = @Content(schema = @Schema(implementation = EntitlementSchemas.Entitlements.class)))
-    @ErrorCodes(status = 400, value = "invalid_checkout_intent_id")
+    @ErrorCodes(status = 400, value = {"invalid_checkout_intent_id", "invalid_customer_id",
+            "invalid_entitlement_filter"})
     @GetMapping
-    public Mono<Map<String, List<EntitlementView>>> byCheckout(
-            @Parameter(example = "chk_23a0274e29a7362db0a965f97c7f9d6f") @RequestParam String checkoutIntentId,
-                                                               ServerWebExchange exchange) {
+    public Mono<Map<String, List<EntitlementView>>> list(
+            @Parameter(example = "chk_23a0274e29a7362db0a965f97c7f9d6f") @RequestParam(required = false)
+            String checkoutIntentId,
+            @Parameter(description = "The buyer's Bumpgrade customer id, the subject of an entitlement",
+                    example = "bgc_78944efefd1a5c214c72e7aabf38135b") @RequestParam(required = false)
+            String customerId,
+            ServerWebExchange exchange) {
         ApiCaller caller = ApiCaller.of(exchange);
-        if (!CheckoutIntentId.isWellFormed(checkoutIntentId)) {
-            return Mono.error(ApiException.badRequest("invalid_checkout_intent_id",
-                    "checkoutIntentId must look like chk_ followed by 32 hex digits."));
+        if ((checkoutIntentId == null) == (customerId == null)) {
+            return Mono.error(ApiException.badRequest("invalid_entitlement_filter",
+                    "Give exactly one of checkoutIntentId or customerId."));
         }
-        return Mono.fromCallable(() -> Map.of("entitlements", queries.query(
-                        new WhichEntitlements(caller.publisher(), CheckoutIntentId.of(checkoutIntentId)),
+        Object query;
+        if (checkoutIntentId != null) {
+            if (!CheckoutIntentId.isWellFormed(checkoutIntentId)) {
+                return Mono.error(ApiException.badRequest("invalid_checkout_intent_id",
+                        "checkoutIntentId must look like chk_ followed by 32 hex digits."));
+            }
+            query = new WhichEntitlements(caller.publisher(), CheckoutIntentId.of(checkoutIntentId));
+        } else {
+            if (!CustomerId.isWellFormed(customerId)) {
+                return Mono.error(ApiException.badRequest("invalid_customer_id",
+                        "customerId must look like bgc_ followed by 32 hex digits."));
+            }
+            query = new WhichEntitlementsOfCustomer(caller.publisher(), CustomerId.of(customerId));
+        }
+        return Mono.fromCallable(() -> Map.of("entitlements", queries.query(query,
                         ResponseTypes.multipleInstancesOf(EntitlementView.class)).join()))
                 .subscribeOn(Schedulers.boundedElastic());
     }

@@ -47,6 +47,7 @@ public final class RouteAccess {
             new Rule(HttpMethod.POST, "/api/commerce/checkout", AGENT_OR_OWNER),
             new Rule(HttpMethod.POST, "/api/commerce/plans/{planId}/checkout", OWNER),
             new Rule(HttpMethod.POST, "/api/commerce/checkout-intents/{checkoutIntentId}/expire", AGENT_OR_OWNER),
+            new Rule(HttpMethod.GET, "/api/commerce/checkout-intents", PUBLISHER_ROLES),
             new Rule(HttpMethod.GET, "/api/commerce/checkout-intents/{checkoutIntentId}", PUBLISHER_ROLES),
 
             new Rule(HttpMethod.GET, "/api/commerce/entitlements", PUBLISHER_ROLES),

@@ -92,6 +92,11 @@ class OpenApiConformanceTest extends WebhookTest {
         String entitlement = get(Tokens.AGENT, entitlements, entitlements + "?checkoutIntentId=" + intent).json()
                 .path("entitlements").path(0).path("entitlementId").asText();
         ApiClient.Response grant = get(Tokens.AGENT, entitlements + "/{entitlementId}", entitlements + "/" + entitlement);
+        get(Tokens.AUDITOR, entitlements, entitlements + "?customerId=" + grant.json().path("subject").asText());
+        String checkouts = "/api/commerce/checkout-intents";
+        String cursor = get(Tokens.OWNER, checkouts, checkouts + "?status=paid&limit=1").json().path("nextCursor")
+                .asText("");
+        get(Tokens.OWNER, checkouts, checkouts + "?limit=1&cursor=" + cursor);
         write(Tokens.AGENT, entitlements + "/{entitlementId}/portal-sessions",
                 entitlements + "/" + entitlement + "/portal-sessions", version(grant), Map.of());
 
@@ -163,6 +168,13 @@ class OpenApiConformanceTest extends WebhookTest {
         get(Tokens.AGENT, "/api/commerce/checkout-intents/{checkoutIntentId}",
                 "/api/commerce/checkout-intents/chk_" + "0".repeat(32));
         get(Tokens.AGENT, "/api/commerce/entitlements", "/api/commerce/entitlements?checkoutIntentId=nope");
+        get(Tokens.AGENT, "/api/commerce/entitlements", "/api/commerce/entitlements?customerId=nope");
+        get(Tokens.AGENT, "/api/commerce/entitlements", "/api/commerce/entitlements");
+        for (String query : List.of("status=nope", "from=nope", "from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z",
+                "cursor=nope", "limit=0")) {
+            get(Tokens.AGENT, "/api/commerce/checkout-intents", "/api/commerce/checkout-intents?" + query);
+        }
+        get(Tokens.OPERATOR, "/api/commerce/checkout-intents", "/api/commerce/checkout-intents");
         get(Tokens.AUDITOR, "/api/commerce/commission-entries", "/api/commerce/commission-entries?status=nope");
         get(Tokens.AGENT, "/api/commerce/partners", "/api/commerce/partners");
         held("POST", "/api/commerce/stripe/webhook", deliver("{\"id\":\"evt_1\"}", "t=1,v1=00"));

@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.api.support;
 
+import com.bumpgrade.commerce.api.localstripe.StripeStandIn;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import okhttp3.mockwebserver.Dispatcher;
@@ -9,13 +10,8 @@ import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,8 +21,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A local HTTP server that answers like Stripe for the calls Bumpgrade makes, built from Stripe's own example
- * objects (test resources under stripe/). It records exactly what stripe-java sent (headers and decoded form
+ * A local HTTP server that answers like Stripe for the calls Bumpgrade makes ({@link StripeStandIn}, the same
+ * answers the local-stripe profile serves). It records exactly what stripe-java sent (headers and decoded form
  * parameters) and can fail on demand: 5xx, 4xx, 429, a read timeout, or a body that is not JSON.
  */
 public final class FakeStripe {
@@ -46,17 +42,15 @@ public final class FakeStripe {
     private final MockWebServer server = new MockWebServer();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Failure> failures = new ConcurrentLinkedDeque<>();
-    private final Map<String, ObjectNode> sessions = new ConcurrentHashMap<>();
-    private final Map<String, ObjectNode> paymentIntents = new ConcurrentHashMap<>();
-    private final Map<String, ObjectNode> subscriptions = new ConcurrentHashMap<>();
+    // the Stripe behaviour itself is main code, shared with the local-stripe profile
+    private final StripeStandIn standIn = new StripeStandIn("https://checkout.stripe.com/c/pay/",
+            "https://billing.stripe.com/p/session/", LEAKY_ERROR_TEXT);
     /** Invoice payments (with their invoice expanded) by the PaymentIntent that paid them. */
     private final Map<String, ObjectNode> invoicePayments = new ConcurrentHashMap<>();
     private final ObjectMapper mapper = new ObjectMapper();
-    private final ObjectNode sessionFixture;
     private volatile Failure failAlways;
 
     private FakeStripe() {
-        sessionFixture = (ObjectNode) readFixture("checkout.session.json");
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -108,45 +102,19 @@ public final class FakeStripe {
 
     /** The raw session Stripe created for an intent: only tests may look at it. */
     public Map<String, ObjectNode> sessions() {
-        return Collections.unmodifiableMap(sessions);
+        return standIn.sessions();
     }
 
     private MockResponse handle(RecordedRequest request) {
         String path = request.getPath() == null ? "" : request.getPath().split("\\?")[0];
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         request.getHeaders().forEach(pair -> headers.put(pair.getFirst(), pair.getSecond()));
-        Map<String, String> form = decodeForm(request.getBody().readUtf8());
+        Map<String, String> form = StripeStandIn.decodeForm(request.getBody().readUtf8());
         calls.add(new Call(request.getMethod(), path, Map.copyOf(headers), Collections.unmodifiableMap(form)));
 
         Failure failure = failAlways != null ? failAlways : failures.poll();
         if (failure != null) {
             return failureResponse(failure);
-        }
-        if (request.getMethod().equals("POST") && path.equals("/v1/checkout/sessions")) {
-            return json(200, createSession(form));
-        }
-        if (request.getMethod().equals("POST") && path.matches("/v1/checkout/sessions/[^/]+/expire")) {
-            ObjectNode session = sessions.get(path.split("/")[4]);
-            if (session == null) {
-                return error(404, "invalid_request_error", "resource_missing");
-            }
-            session.put("status", "expired");
-            return json(200, session);
-        }
-        if (request.getMethod().equals("POST") && path.equals("/v1/billing_portal/sessions")) {
-            ObjectNode portal = (ObjectNode) readFixture("billing_portal.session.json");
-            String portalId = "bps_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-            portal.put("id", portalId);
-            portal.put("object", "billing_portal.session");
-            portal.put("customer", form.get("customer"));
-            portal.put("return_url", form.get("return_url"));
-            portal.put("url", "https://billing.stripe.com/p/session/" + portalId);
-            return json(200, portal);
-        }
-        if (request.getMethod().equals("GET") && path.startsWith("/v1/subscriptions/")) {
-            ObjectNode subscription = subscriptions.get(path.substring("/v1/subscriptions/".length()));
-            return subscription == null ? error(404, "invalid_request_error", "resource_missing")
-                    : json(200, subscription);
         }
         if (request.getMethod().equals("GET") && path.equals("/v1/invoice_payments")) {
             String paidBy = request.getRequestUrl() == null ? null
@@ -161,88 +129,9 @@ public final class FakeStripe {
             }
             return json(200, list);
         }
-        if (request.getMethod().equals("GET") && path.startsWith("/v1/payment_intents/")) {
-            ObjectNode intent = paymentIntents.get(path.substring("/v1/payment_intents/".length()));
-            return intent == null ? error(404, "invalid_request_error", "resource_missing") : json(200, intent);
-        }
-        if (request.getMethod().equals("GET") && path.startsWith("/v1/checkout/sessions/")) {
-            ObjectNode session = sessions.get(path.substring("/v1/checkout/sessions/".length()));
-            return session == null ? error(404, "invalid_request_error", "resource_missing") : json(200, session);
-        }
-        return error(404, "invalid_request_error", "unrecognized_url");
-    }
-
-    private ObjectNode createSession(Map<String, String> form) {
-        String id = "cs_test_" + UUID.randomUUID().toString().replace("-", "");
-        ObjectNode session = sessionFixture.deepCopy();
-        long total = 0;
-        String currency = null;
-        for (int i = 0; form.containsKey("line_items[" + i + "][quantity]"); i++) {
-            long quantity = Long.parseLong(form.get("line_items[" + i + "][quantity]"));
-            String unit = form.get("line_items[" + i + "][price_data][unit_amount]");
-            total += unit == null ? 0 : Long.parseLong(unit) * quantity;
-            currency = form.getOrDefault("line_items[" + i + "][price_data][currency]", currency);
-        }
-        long now = Instant.now().getEpochSecond();
-        session.put("id", id);
-        session.put("object", "checkout.session");
-        session.put("url", "https://checkout.stripe.com/c/pay/" + id);
-        session.put("status", "open");
-        session.put("payment_status", "unpaid");
-        session.put("mode", form.getOrDefault("mode", "payment"));
-        session.put("client_reference_id", form.get("client_reference_id"));
-        session.put("amount_total", total);
-        session.put("amount_subtotal", total);
-        session.put("currency", currency);
-        session.put("created", now);
-        session.put("expires_at", now + 24 * 3600);
-        session.put("livemode", false);
-        ObjectNode metadata = session.putObject("metadata");
-        form.forEach((key, value) -> {
-            if (key.startsWith("metadata[")) {
-                metadata.put(key.substring("metadata[".length(), key.length() - 1), value);
-            }
-        });
-        // the PaymentIntent Stripe would create for this session, with the metadata Bumpgrade asked for
-        String paymentIntent = "pi_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-        session.put("payment_intent", paymentIntent);
-        ObjectNode intent = mapper.createObjectNode();
-        intent.put("id", paymentIntent);
-        intent.put("object", "payment_intent");
-        intent.put("amount", total);
-        intent.put("currency", currency);
-        intent.put("livemode", false);
-        ObjectNode intentMetadata = intent.putObject("metadata");
-        form.forEach((key, value) -> {
-            if (key.startsWith("payment_intent_data[metadata][")) {
-                intentMetadata.put(key.substring("payment_intent_data[metadata][".length(), key.length() - 1), value);
-            }
-        });
-        paymentIntents.put(paymentIntent, intent);
-        if ("subscription".equals(form.get("mode"))) {
-            session.putNull("payment_intent");
-            ObjectNode subscription = (ObjectNode) readFixture("subscription.json");
-            String subscriptionId = "sub_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-            subscription.put("id", subscriptionId);
-            subscription.put("object", "subscription");
-            subscription.put("status", "incomplete");
-            subscription.put("livemode", false);
-            ObjectNode subscriptionMetadata = subscription.putObject("metadata");
-            form.forEach((key, value) -> {
-                if (key.startsWith("subscription_data[metadata][")) {
-                    subscriptionMetadata.put(key.substring("subscription_data[metadata][".length(), key.length() - 1),
-                            value);
-                }
-            });
-            ((ObjectNode) subscription.path("items").path("data").get(0)).put("current_period_end", now + 30 * 86400);
-            subscriptions.put(subscriptionId, subscription);
-            session.put("subscription", subscriptionId);
-            String customer = "cus_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
-            session.put("customer", customer);
-            subscription.put("customer", customer);
-        }
-        sessions.put(id, session);
-        return session;
+        StripeStandIn.Answer answer = standIn.answer(request.getMethod(), path, form);
+        MockResponse response = json(answer.status(), answer.body());
+        return answer.status() >= 400 ? response.setHeader("Request-Id", "req_LeakyRequest42") : response;
     }
 
     /**
@@ -256,7 +145,7 @@ public final class FakeStripe {
         ObjectNode intent = mapper.createObjectNode().put("id", paymentIntent).put("object", "payment_intent")
                 .put("amount", amount).put("currency", "usd").put("status", "succeeded").put("livemode", false);
         intent.putObject("metadata");
-        paymentIntents.put(paymentIntent, intent);
+        standIn.addPaymentIntent(intent);
         ObjectNode invoice = mapper.createObjectNode().put("id", "in_test_" + suffix).put("object", "invoice")
                 .put("livemode", false);
         ObjectNode parent = invoice.putObject("parent").put("type", "subscription_details");
@@ -272,21 +161,21 @@ public final class FakeStripe {
 
     /** Moves a subscription to another status, as Stripe Billing would (renewal failed, canceled, ...). */
     public void setSubscriptionStatus(String subscriptionId, String status) {
-        subscriptions.get(subscriptionId).put("status", status);
+        standIn.subscription(subscriptionId).orElseThrow().put("status", status);
     }
 
     /** Changes one metadata value on a subscription, as anyone with access to the Stripe account could. */
     public void putSubscriptionMetadata(String subscriptionId, String key, String value) {
-        ((ObjectNode) subscriptions.get(subscriptionId).path("metadata")).put(key, value);
+        ((ObjectNode) standIn.subscription(subscriptionId).orElseThrow().path("metadata")).put(key, value);
     }
 
     public ObjectNode subscription(String subscriptionId) {
-        return subscriptions.get(subscriptionId).deepCopy();
+        return standIn.subscription(subscriptionId).orElseThrow().deepCopy();
     }
 
     /** The session Stripe created for a Bumpgrade checkout intent. */
     public ObjectNode sessionOf(String checkoutIntentId) {
-        return sessions.values().stream()
+        return standIn.sessions().values().stream()
                 .filter(s -> checkoutIntentId.equals(s.path("client_reference_id").asText()))
                 .findFirst().orElseThrow(() -> new AssertionError("no session for " + checkoutIntentId));
     }
@@ -303,48 +192,13 @@ public final class FakeStripe {
     }
 
     private MockResponse error(int status, String type, String code) {
-        ObjectNode body = mapper.createObjectNode();
-        ObjectNode error = body.putObject("error");
-        error.put("type", type);
-        error.put("message", LEAKY_ERROR_TEXT);
-        if (code != null) {
-            error.put("code", code);
-        }
-        return json(status, body).setHeader("Request-Id", "req_LeakyRequest42");
+        StripeStandIn.Answer answer = standIn.error(status, type, code);
+        return json(answer.status(), answer.body()).setHeader("Request-Id", "req_LeakyRequest42");
     }
 
     private MockResponse json(int status, ObjectNode body) {
-        try {
-            return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
-                    .setHeader("Request-Id", "req_" + UUID.randomUUID().toString().replace("-", ""))
-                    .setBody(mapper.writeValueAsString(body));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Map<String, String> decodeForm(String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        if (body == null || body.isEmpty()) {
-            return form;
-        }
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            form.put(key, value);
-        }
-        return form;
-    }
-
-    private com.fasterxml.jackson.databind.JsonNode readFixture(String name) {
-        try (InputStream in = FakeStripe.class.getResourceAsStream("/stripe/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test fixture stripe/" + name);
-            }
-            return mapper.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
+                .setHeader("Request-Id", "req_" + UUID.randomUUID().toString().replace("-", ""))
+                .setBody(standIn.json(body));
     }
 }

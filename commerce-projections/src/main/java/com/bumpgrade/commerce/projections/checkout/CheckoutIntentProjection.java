@@ -191,7 +191,7 @@ public class CheckoutIntentProjection {
         return new CheckoutIntentView.Amount(money.amountMinor(), money.currency(), money.display());
     }
 
-    private static CheckoutIntentView map(ResultSet rs, int row) throws SQLException {
+    static CheckoutIntentView map(ResultSet rs, int row) throws SQLException {
         List<CheckoutIntentView.Line> lines = JsonColumns.readList(rs.getString("lines"), CheckoutIntentView.Line.class);
         return new CheckoutIntentView(rs.getString("checkout_intent_id"), rs.getString("publisher_id"),
                 rs.getString("offer_id"), rs.getString("mode"), rs.getString("status"), rs.getLong("version"),

@@ -9,6 +9,7 @@ import com.bumpgrade.commerce.domain.entitlement.RevocationIntentClosed;
 import com.bumpgrade.commerce.domain.entitlement.RevocationIntentOpened;
 import com.bumpgrade.commerce.domain.entitlement.WhatIsEntitlement;
 import com.bumpgrade.commerce.domain.entitlement.WhichEntitlements;
+import com.bumpgrade.commerce.domain.entitlement.WhichEntitlementsOfCustomer;
 import com.bumpgrade.commerce.projections.shared.JsonColumns;
 import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
 import com.bumpgrade.commerce.projections.shared.ReadYourWrites;
@@ -120,6 +121,14 @@ public class EntitlementProjection {
     public List<EntitlementView> answer(WhichEntitlements query) {
         return jdbc.query(SELECT + "WHERE e.publisher_id = ? AND e.checkout_intent_id = ? ORDER BY e.offer_id",
                 EntitlementProjection::map, query.publisherId().value(), query.checkoutIntentId().value());
+    }
+
+    /** A buyer's grants, newest first; one buyer holds few, so the list is not paged. */
+    @QueryHandler
+    public List<EntitlementView> answer(WhichEntitlementsOfCustomer query) {
+        return jdbc.query(SELECT + "WHERE e.publisher_id = ? AND e.customer_id = ? "
+                        + "ORDER BY e.granted_at DESC, e.entitlement_id DESC", EntitlementProjection::map,
+                query.publisherId().value(), query.customerId().value());
     }
 
     @QueryHandler
