@@ -52,6 +52,15 @@ public final class RouteAccess {
             new Rule(HttpMethod.GET, "/api/commerce/entitlements/{entitlementId}", PUBLISHER_ROLES),
             new Rule(HttpMethod.POST, "/api/commerce/entitlements/{entitlementId}/portal-sessions", AGENT_OR_OWNER),
 
+            // the catalogue (D75): owners edit and publish, every role of the publisher discovers what is for sale
+            new Rule(HttpMethod.POST, "/api/commerce/catalog/products", OWNER),
+            new Rule(HttpMethod.POST, "/api/commerce/catalog/offers", OWNER),
+            new Rule(HttpMethod.POST, "/api/commerce/catalog/offers/{offerId}/publish", OWNER),
+            new Rule(HttpMethod.POST, "/api/commerce/catalog/offers/{offerId}/archive", OWNER),
+            new Rule(HttpMethod.POST, "/api/commerce/catalog/offers/{offerId}/stripe-sync", OWNER),
+            new Rule(HttpMethod.GET, "/api/commerce/catalog/offers", PUBLISHER_ROLES),
+            new Rule(HttpMethod.GET, "/api/commerce/catalog/offers/{offerId}", PUBLISHER_ROLES),
+
             new Rule(HttpMethod.GET, "/api/commerce/audit-entries", OWNER_OR_AUDITOR),
             new Rule(HttpMethod.GET, "/api/commerce/audit-entries/verification", OWNER_OR_AUDITOR),
 

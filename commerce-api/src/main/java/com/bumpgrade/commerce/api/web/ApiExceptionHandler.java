@@ -47,6 +47,10 @@ public class ApiExceptionHandler {
             Map.entry("not_on_hold", HttpStatus.CONFLICT),
             Map.entry("dispute_open", HttpStatus.CONFLICT),
             Map.entry("on_hold", HttpStatus.CONFLICT),
+            Map.entry("offer_published", HttpStatus.CONFLICT),
+            Map.entry("offer_archived", HttpStatus.CONFLICT),
+            Map.entry("seeded_offer", HttpStatus.CONFLICT),
+            Map.entry("seeded_product", HttpStatus.CONFLICT),
             Map.entry("confirmation_required", HttpStatus.UNPROCESSABLE_ENTITY));
 
     @ExceptionHandler(ApiException.class)
