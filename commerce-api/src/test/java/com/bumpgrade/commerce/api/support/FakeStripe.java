@@ -49,6 +49,10 @@ public final class FakeStripe {
     private final Map<String, ObjectNode> sessions = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> paymentIntents = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> products = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> prices = new ConcurrentHashMap<>();
+    /** Stripe answers a repeated Idempotency-Key with the first answer; kept per path for products and prices. */
+    private final Map<String, ObjectNode> idempotent = new ConcurrentHashMap<>();
     private final ObjectMapper mapper = new ObjectMapper();
     private final ObjectNode sessionFixture;
     private volatile Failure failAlways;
@@ -123,6 +127,11 @@ public final class FakeStripe {
         if (request.getMethod().equals("POST") && path.equals("/v1/checkout/sessions")) {
             return json(200, createSession(form));
         }
+        if (request.getMethod().equals("POST") && (path.equals("/v1/products") || path.equals("/v1/prices"))) {
+            String key = path + "|" + headers.getOrDefault("Idempotency-Key", UUID.randomUUID().toString());
+            return json(200, idempotent.computeIfAbsent(key, k -> path.equals("/v1/products") ? createProduct(form)
+                    : createPrice(form)));
+        }
         if (request.getMethod().equals("POST") && path.matches("/v1/checkout/sessions/[^/]+/expire")) {
             ObjectNode session = sessions.get(path.split("/")[4]);
             if (session == null) {
@@ -157,6 +166,58 @@ public final class FakeStripe {
         return error(404, "invalid_request_error", "unrecognized_url");
     }
 
+    private ObjectNode createProduct(Map<String, String> form) {
+        ObjectNode product = (ObjectNode) readFixture("product.json");
+        String id = "prod_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+        product.put("id", id);
+        product.put("name", form.get("name"));
+        product.put("livemode", false);
+        product.put("created", Instant.now().getEpochSecond());
+        product.set("metadata", metadata(form));
+        products.put(id, product);
+        return product;
+    }
+
+    private ObjectNode createPrice(Map<String, String> form) {
+        ObjectNode price = (ObjectNode) readFixture("price.json");
+        String id = "price_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        price.put("id", id);
+        price.put("product", form.get("product"));
+        price.put("currency", form.get("currency"));
+        price.put("unit_amount", Long.parseLong(form.get("unit_amount")));
+        price.put("unit_amount_decimal", form.get("unit_amount"));
+        price.put("livemode", false);
+        price.put("created", Instant.now().getEpochSecond());
+        price.set("metadata", metadata(form));
+        if (form.containsKey("recurring[interval]")) {
+            price.put("type", "recurring");
+            ObjectNode recurring = price.putObject("recurring");
+            recurring.put("interval", form.get("recurring[interval]"));
+            recurring.put("interval_count", Long.parseLong(form.getOrDefault("recurring[interval_count]", "1")));
+            recurring.put("usage_type", "licensed");
+        } else {
+            price.put("type", "one_time");
+            price.putNull("recurring");
+        }
+        prices.put(id, price);
+        return price;
+    }
+
+    private ObjectNode metadata(Map<String, String> form) {
+        ObjectNode metadata = mapper.createObjectNode();
+        form.forEach((key, value) -> {
+            if (key.startsWith("metadata[")) {
+                metadata.put(key.substring("metadata[".length(), key.length() - 1), value);
+            }
+        });
+        return metadata;
+    }
+
+    /** The Prices created so far, by their Stripe id. */
+    public Map<String, ObjectNode> prices() {
+        return Collections.unmodifiableMap(prices);
+    }
+
     private ObjectNode createSession(Map<String, String> form) {
         String id = "cs_test_" + UUID.randomUUID().toString().replace("-", "");
         ObjectNode session = sessionFixture.deepCopy();
@@ -165,6 +226,11 @@ public final class FakeStripe {
         for (int i = 0; form.containsKey("line_items[" + i + "][quantity]"); i++) {
             long quantity = Long.parseLong(form.get("line_items[" + i + "][quantity]"));
             String unit = form.get("line_items[" + i + "][price_data][unit_amount]");
+            ObjectNode mapped = prices.get(form.getOrDefault("line_items[" + i + "][price]", ""));
+            if (mapped != null) {
+                unit = mapped.path("unit_amount").asText();
+                currency = mapped.path("currency").asText();
+            }
             total += unit == null ? 0 : Long.parseLong(unit) * quantity;
             currency = form.getOrDefault("line_items[" + i + "][price_data][currency]", currency);
         }

@@ -1,0 +1,214 @@
+package com.bumpgrade.commerce.api.catalog;
+
+import com.bumpgrade.commerce.api.support.ApiClient;
+import com.bumpgrade.commerce.api.support.FakeStripe;
+import com.bumpgrade.commerce.api.support.Tokens;
+import com.bumpgrade.commerce.api.support.WebhookTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Issue 10 items 1-2: an owner drafts a product and an offer, publishes it with the envelope (preview, phrase,
+ * If-Match, role, publisher scope), its price is mapped to a Stripe Price, and a checkout of it sends that price
+ * and ends in an entitlement; a published price cannot change; archived and draft offers are not sold; a quarterly
+ * price bills every 3 months.
+ */
+class CatalogApiTest extends WebhookTest {
+    private String suffix;
+
+    @BeforeEach
+    void fresh() {
+        STRIPE.recover();
+        suffix = Long.toString(System.nanoTime(), 36);
+    }
+
+    private ApiClient.Response product(String id, String title) {
+        return api().post("/api/commerce/catalog/products").token(Tokens.OWNER)
+                .header("X-Correlation-Id", "corr-catalog").header("X-Bumpgrade-Client", "catalog-test/1")
+                .json(Map.of("productId", id, "title", title, "kind", "course")).send();
+    }
+
+    private ApiClient.Response offer(String offerId, String productId, String title, Map<String, Object> price) {
+        return api().post("/api/commerce/catalog/offers").token(Tokens.OWNER)
+                .json(Map.of("offerId", offerId, "productId", productId, "title", title, "role", "main",
+                        "price", price)).send();
+    }
+
+    private static Map<String, Object> oneTime(long amount) {
+        return Map.of("amountMinor", amount, "currency", "USD");
+    }
+
+    /** A product and a draft offer of it; answers the draft. */
+    private JsonNode draft(String offerId, String title, Map<String, Object> price) {
+        ApiClient.Response product = product("p-" + offerId, title);
+        assertThat(product.status()).as(product.body()).isEqualTo(200);
+        ApiClient.Response draft = offer(offerId, "p-" + offerId, title, price);
+        assertThat(draft.status()).as(draft.body()).isEqualTo(200);
+        assertThat(draft.json().path("status").asText()).isEqualTo("draft");
+        return draft.json();
+    }
+
+    private ApiClient.Response act(String token, String offerId, String action, String version, String phrase) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (phrase != null) {
+            body.put("confirmation", phrase);
+        }
+        return api().post("/api/commerce/catalog/offers/" + offerId + "/" + action).token(token)
+                .billing(ApiClient.uniqueKey("cat"), "corr-cat").header("If-Match", version).json(body).send();
+    }
+
+    private ApiClient.Response get(String token, String offerId) {
+        return api().get("/api/commerce/catalog/offers/" + offerId).token(token).send();
+    }
+
+    private ApiClient.Response checkout(String offerId, String phrase) {
+        return api().post("/api/commerce/checkout").token(Tokens.AGENT)
+                .billing(ApiClient.uniqueKey("cat-chk"), "corr-cat-chk")
+                .json(Map.of("offerId", offerId, "confirmation", phrase)).send();
+    }
+
+    private ApiClient.Response publish(String offerId, String phrase) {
+        String version = get(Tokens.OWNER, offerId).header("ETag");
+        return act(Tokens.OWNER, offerId, "publish", version, phrase);
+    }
+
+    @Test
+    void aDraftIsPublishedWithTheEnvelopeThenSoldWithItsMappedStripePriceUntilPaidAndGranted() {
+        String offerId = "course-" + suffix;
+        String title = "Launch course " + suffix;
+        String phrase = "Publish offer " + title + " at 49.00 USD";
+        JsonNode draft = draft(offerId, title, oneTime(4900));
+        String version = "\"" + draft.path("version").asLong() + "\"";
+        assertThat(get(Tokens.OWNER, offerId).header("ETag")).isEqualTo(version);
+
+        // a draft is not for sale
+        assertThat(checkout(offerId, "Create checkout for " + title + " at 49.00 USD").errorCode())
+                .isEqualTo("unknown_offer");
+
+        ApiClient.Response preview = act(Tokens.OWNER, offerId, "publish", version, null);
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.json().path("status").asText()).isEqualTo("preview");
+        assertThat(preview.json().path("requiredConfirmation").asText()).isEqualTo(phrase);
+
+        ApiClient.Response wrong = act(Tokens.OWNER, offerId, "publish", version, "Publish offer " + title);
+        assertThat(wrong.json().path("reason").asText()).isEqualTo("confirmation_mismatch");
+        assertThat(act(Tokens.OWNER, offerId, "publish", "\"99\"", phrase).status()).isEqualTo(412);
+        assertThat(act(Tokens.AGENT, offerId, "publish", version, phrase).status()).isEqualTo(403);
+        assertThat(act(Tokens.RIVAL_OWNER, offerId, "publish", version, phrase).status()).isEqualTo(404);
+        assertThat(get(Tokens.RIVAL_AGENT, offerId).status()).isEqualTo(404);
+        assertThat(get(Tokens.OWNER, offerId).json().path("status").asText()).isEqualTo("draft");
+        assertThat(STRIPE.calls()).noneMatch(c -> c.path().equals("/v1/prices")
+                && offerId.equals(c.form().get("metadata[bumpgrade_offer_id]")));
+
+        ApiClient.Response published = act(Tokens.OWNER, offerId, "publish", version, phrase);
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        assertThat(published.json().path("stripeSync").asText()).isEqualTo("mapped");
+        String priceId = draft.path("price").path("priceId").asText();
+        List<FakeStripe.Call> priceCalls = STRIPE.calls().stream().filter(c -> c.path().equals("/v1/prices")
+                && offerId.equals(c.form().get("metadata[bumpgrade_offer_id]"))).toList();
+        assertThat(priceCalls).hasSize(1);
+        assertThat(priceCalls.get(0).header("Idempotency-Key")).isEqualTo("bumpgrade-price-" + priceId);
+        assertThat(priceCalls.get(0).form()).containsEntry("unit_amount", "4900").containsEntry("currency", "usd");
+        String stripePrice = STRIPE.prices().values().stream()
+                .filter(p -> priceId.equals(p.path("metadata").path("bumpgrade_price_id").asText()))
+                .findFirst().orElseThrow().path("id").asText();
+
+        // every role of the publisher discovers it; no Stripe id in what they see
+        ApiClient.Response listed = api().get("/api/commerce/catalog/offers").token(Tokens.AGENT).send();
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json().path("offers").findValuesAsText("offerId")).contains(offerId, "launch-pass");
+        assertThat(listed.body()).doesNotContain(stripePrice);
+        JsonNode view = get(Tokens.AUDITOR, offerId).json();
+        assertThat(view.path("status").asText()).isEqualTo("published");
+        assertThat(view.path("stripeSync").asText()).isEqualTo("mapped");
+        assertThat(view.path("price").path("display").asText()).isEqualTo("49.00 USD");
+
+        ApiClient.Response opened = checkout(offerId, "Create checkout for " + title + " at 49.00 USD");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String intent = opened.json().path("checkoutIntentId").asText();
+        Map<String, String> form = STRIPE.sessionCreatesFor(intent).get(0).form();
+        assertThat(form).containsEntry("line_items[0][price]", stripePrice)
+                .doesNotContainKey("line_items[0][price_data][unit_amount]");
+        deliver(completed(intent));
+        awaitIntent(intent, "paid");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api()
+                .get("/api/commerce/entitlements?checkoutIntentId=" + intent).token(Tokens.OWNER).send().json()
+                .path("entitlements")).hasSize(1));
+    }
+
+    @Test
+    void aPublishedPriceCannotChangeAndAnArchivedOfferIsNotSold() {
+        String offerId = "fixed-" + suffix;
+        String title = "Fixed course " + suffix;
+        draft(offerId, title, oneTime(1000));
+        // a draft is free to edit: a new price replaces the draft's
+        ApiClient.Response edited = offer(offerId, "p-" + offerId, title, oneTime(1200));
+        assertThat(edited.json().path("price").path("amountMinor").asLong()).isEqualTo(1200);
+        assertThat(publish(offerId, "Publish offer " + title + " at 12.00 USD").status()).isEqualTo(200);
+
+        ApiClient.Response changed = offer(offerId, "p-" + offerId, title, oneTime(1500));
+        assertThat(changed.status()).isEqualTo(409);
+        assertThat(changed.errorCode()).isEqualTo("offer_published");
+        assertThat(get(Tokens.OWNER, offerId).json().path("price").path("amountMinor").asLong()).isEqualTo(1200);
+
+        String version = get(Tokens.OWNER, offerId).header("ETag");
+        assertThat(act(Tokens.OWNER, offerId, "archive", version, null).json().path("requiredConfirmation")
+                .asText()).isEqualTo("Archive offer " + title);
+        assertThat(act(Tokens.OWNER, offerId, "archive", version, "Archive offer " + title).status())
+                .isEqualTo(200);
+        assertThat(get(Tokens.OWNER, offerId).json().path("status").asText()).isEqualTo("archived");
+        assertThat(checkout(offerId, "Create checkout for " + title + " at 12.00 USD").errorCode())
+                .isEqualTo("unknown_offer");
+        assertThat(api().get("/api/commerce/catalog/offers").token(Tokens.AGENT).send().json().path("offers")
+                .findValuesAsText("offerId")).doesNotContain(offerId);
+        // the seeded offers are refused by the catalogue's writes, not silently taken over
+        assertThat(offer("launch-pass", "launch-pass", "Bumpgrade launch pass", oneTime(100)).errorCode())
+                .isEqualTo("seeded_offer");
+    }
+
+    @Test
+    void aQuarterlyPriceBillsEveryThreeMonths() {
+        String offerId = "quarterly-" + suffix;
+        String title = "Quarterly club " + suffix;
+        draft(offerId, title, Map.of("amountMinor", 4500, "currency", "USD", "interval", "month",
+                "intervalCount", 3));
+        assertThat(publish(offerId, "Publish offer " + title + " at 45.00 USD every 3 months").status())
+                .isEqualTo(200);
+        FakeStripe.Call price = STRIPE.calls().stream().filter(c -> c.path().equals("/v1/prices")
+                && offerId.equals(c.form().get("metadata[bumpgrade_offer_id]"))).findFirst().orElseThrow();
+        assertThat(price.form()).containsEntry("recurring[interval]", "month")
+                .containsEntry("recurring[interval_count]", "3");
+
+        ApiClient.Response opened = checkout(offerId, "Create checkout for " + title + " at 45.00 USD every 3 months");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        assertThat(STRIPE.sessionCreatesFor(opened.json().path("checkoutIntentId").asText()).get(0).form())
+                .containsEntry("mode", "subscription").containsKey("line_items[0][price]");
+    }
+
+    @Test
+    void badInputIsRefusedClearly() {
+        assertThat(product("bad id", "x").errorCode()).isEqualTo("invalid_field");
+        assertThat(api().post("/api/commerce/catalog/products").token(Tokens.OWNER)
+                .json(Map.of("productId", "p-kind-" + suffix, "title", "x", "kind", "boat")).send().errorCode())
+                .isEqualTo("invalid_kind");
+        assertThat(offer("o-" + suffix, "missing-" + suffix, "x", oneTime(100)).errorCode())
+                .isEqualTo("unknown_product");
+        product("p-bad-" + suffix, "Bad");
+        assertThat(offer("o-" + suffix, "p-bad-" + suffix, "x", Map.of("amountMinor", 100, "currency", "USD",
+                "interval", "month", "intervalCount", 13)).errorCode()).isEqualTo("invalid_price");
+        assertThat(offer("o-" + suffix, "p-bad-" + suffix, "x", Map.of("amountMinor", 100, "currency", "XYZ"))
+                .errorCode()).isEqualTo("invalid_field");
+        assertThat(api().post("/api/commerce/catalog/offers").token(Tokens.AGENT)
+                .json(Map.of("offerId", "o-" + suffix)).send().status()).isEqualTo(403);
+        assertThat(get(Tokens.OWNER, "no-such-" + suffix).status()).isEqualTo(404);
+    }
+}
