@@ -30,7 +30,6 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** The owner catalogue: drafts, the confirmed publish, archive and Stripe sync, and the discovery routes. */
@@ -50,33 +49,32 @@ public class CatalogController {
         this.queries = queries;
     }
 
-    @Operation(operationId = "draftCatalogProduct", summary = "Create a product, or edit its title and kind")
+    @Operation(operationId = "draftCatalogProduct", summary = "Create a product, or edit its title and kind: a "
+            + "preview, then (with the exact phrase) the product is saved")
     @ApiResponse(responseCode = "200", description = "Saved",
             content = @Content(schema = @Schema(implementation = CatalogSchemas.Product.class)))
-    @ErrorCodes(status = 400, value = {"invalid_field", "invalid_kind", "invalid_title", "invalid_header"})
+    @BillingWriteRoute(targetsExistingRecord = false, previewFields = CatalogSchemas.ProductPreviewFields.class)
+    @ErrorCodes(status = 400, value = {"invalid_field", "invalid_kind", "invalid_title"})
     @ErrorCodes(status = 409, value = "seeded_product")
     @PostMapping(path = "/products", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<Map<String, Object>>> product(@RequestBody CatalogRequests.Product request,
-                                                             ServerWebExchange exchange) {
+    public Mono<ResponseEntity<?>> product(@RequestBody CatalogRequests.Product request, ServerWebExchange exchange) {
         ApiCaller caller = ApiCaller.of(exchange);
-        return blocking(() -> ResponseEntity.ok(drafts.product(caller, exchange.getRequest().getHeaders(),
-                request)));
+        return write(() -> drafts.product(caller, exchange.getRequest().getHeaders(), request));
     }
 
-    @Operation(operationId = "draftCatalogOffer", summary = "Create a draft offer with its price, or edit the draft")
+    @Operation(operationId = "draftCatalogOffer", summary = "Create a draft offer with its price, or edit the "
+            + "draft: a preview, then (with the exact phrase) the draft is saved; its version is the If-Match of a "
+            + "publish")
     @ApiResponse(responseCode = "200", description = "The draft",
-            headers = @Header(name = "ETag", description = "\"<version>\": the If-Match of a publish",
-                    schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = CatalogOfferView.class)))
-    @ErrorCodes(status = 400, value = {"invalid_field", "invalid_role", "invalid_title", "invalid_price",
-            "invalid_header"})
+    @BillingWriteRoute(targetsExistingRecord = false, previewFields = CatalogSchemas.PreviewFields.class)
+    @ErrorCodes(status = 400, value = {"invalid_field", "invalid_role", "invalid_title", "invalid_price"})
     @ErrorCodes(status = 409, value = {"offer_published", "offer_archived", "seeded_offer"})
     @ErrorCodes(status = 422, value = "unknown_product")
     @PostMapping(path = "/offers", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<CatalogOfferView>> offer(@RequestBody CatalogRequests.Offer request,
-                                                        ServerWebExchange exchange) {
+    public Mono<ResponseEntity<?>> offer(@RequestBody CatalogRequests.Offer request, ServerWebExchange exchange) {
         ApiCaller caller = ApiCaller.of(exchange);
-        return blocking(() -> tagged(drafts.offer(caller, exchange.getRequest().getHeaders(), request)));
+        return write(() -> drafts.offer(caller, exchange.getRequest().getHeaders(), request));
     }
 
     @Operation(operationId = "publishCatalogOffer", summary = "Publish a draft offer at its price: a preview, then "
@@ -121,6 +119,7 @@ public class CatalogController {
     @ErrorCodes(status = 404, value = ApiErrors.NOT_FOUND)
     @ErrorCodes(status = 409, value = {"offer_archived", "seeded_offer"})
     @ErrorCodes(status = 422, value = {"confirmation_required", "offer_not_published"})
+    @ErrorCodes(status = 502, value = "stripe_unavailable")
     @PostMapping(path = "/offers/{offerId}/stripe-sync", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<?>> sync(@Parameter(example = OFFER) @PathVariable String offerId,
                                         @RequestBody CatalogRequests.Action request, ServerWebExchange exchange) {

@@ -1,8 +1,13 @@
 package com.bumpgrade.commerce.api.catalog;
 
 import com.bumpgrade.commerce.api.envelope.BillingWriteEnvelope;
+import com.bumpgrade.commerce.api.envelope.ConfirmedAction;
+import com.bumpgrade.commerce.api.envelope.WriteOutcome;
+import com.bumpgrade.commerce.api.envelope.WriteRequest;
+import com.bumpgrade.commerce.api.envelope.WriteResult;
 import com.bumpgrade.commerce.api.security.ApiCaller;
 import com.bumpgrade.commerce.api.web.ApiException;
+import com.bumpgrade.commerce.domain.catalog.CatalogConfirmationPolicy;
 import com.bumpgrade.commerce.domain.catalog.CatalogKey;
 import com.bumpgrade.commerce.domain.catalog.CatalogPrice;
 import com.bumpgrade.commerce.domain.catalog.CatalogTitle;
@@ -11,76 +16,90 @@ import com.bumpgrade.commerce.domain.catalog.DraftProduct;
 import com.bumpgrade.commerce.domain.catalog.OfferRole;
 import com.bumpgrade.commerce.domain.catalog.ProductId;
 import com.bumpgrade.commerce.domain.catalog.ProductKind;
-import com.bumpgrade.commerce.domain.shared.BillingContext;
 import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
-import com.bumpgrade.commerce.domain.shared.ClientAttribution;
-import com.bumpgrade.commerce.domain.shared.CorrelationId;
 import com.bumpgrade.commerce.domain.shared.Money;
 import com.bumpgrade.commerce.domain.shared.OfferId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
-import com.bumpgrade.commerce.projections.catalog.CatalogOfferView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The owner's draft writes: products, and offers with their price, while they are drafts. Not billing writes (no
- * phrase, no If-Match: nothing is sold until a publish), but audited like every change: the events carry the
- * caller and, when given, the correlation id and client headers. Blocking: callers run it off the event loop.
+ * The owner's draft writes: products, and offers with their price, while they are drafts. Like every write they go
+ * through the envelope (phrase, key, correlation, client; D76), but need no If-Match: a draft is free to edit,
+ * and nothing is sold until a publish. Blocking: callers run it off the event loop.
  */
 @Service
 public class CatalogDrafts {
+    private final BillingWriteEnvelope envelope;
     private final CommandGateway commands;
     private final Catalog catalog;
     private final CatalogService offers;
     private final Clock clock;
 
-    public CatalogDrafts(CommandGateway commands, Catalog catalog, CatalogService offers, Clock clock) {
+    public CatalogDrafts(BillingWriteEnvelope envelope, CommandGateway commands, Catalog catalog,
+                         CatalogService offers, Clock clock) {
+        this.envelope = envelope;
         this.commands = commands;
         this.catalog = catalog;
         this.offers = offers;
         this.clock = clock;
     }
 
-    public Map<String, Object> product(ApiCaller caller, HttpHeaders headers, CatalogRequests.Product request) {
-        ProductId id = field("productId", () -> ProductId.of(required("productId", request.productId())));
-        ProductKind kind = rule(() -> ProductKind.parse(required("kind", request.kind())));
-        if (catalog.product(caller.publisher(), id).map(Catalog.Product::seeded).orElse(false)) {
-            throw new BillingRuleViolation("seeded_product", "This product was seeded by migration; the catalogue "
-                    + "does not change it.");
-        }
-        commands.sendAndWait(new DraftProduct(CatalogKey.ofProduct(caller.publisher(), id), caller.publisher(), id,
-                rule(() -> CatalogTitle.require(required("title", request.title()))), kind, context(caller, headers), clock.instant()));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("productId", id.value());
-        body.put("title", request.title());
-        body.put("kind", kind.publicName());
-        return body;
+    public WriteOutcome product(ApiCaller caller, HttpHeaders headers, CatalogRequests.Product request) {
+        return envelope.submit(caller, headers, WriteRequest.create("catalog.product", request), write -> {
+            ProductId id = field("productId", () -> ProductId.of(required("productId", request.productId())));
+            ProductKind kind = rule(() -> ProductKind.parse(required("kind", request.kind())));
+            String title = rule(() -> CatalogTitle.require(required("title", request.title())));
+            if (catalog.product(caller.publisher(), id).map(Catalog.Product::seeded).orElse(false)) {
+                throw new BillingRuleViolation("seeded_product", "This product was seeded by migration; the "
+                        + "catalogue does not change it.");
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("productId", id.value());
+            body.put("title", title);
+            body.put("kind", kind.publicName());
+            return ConfirmedAction.of(CatalogConfirmationPolicy.saveProduct(title, kind), request.confirmation(), body,
+                    () -> {
+                        commands.sendAndWait(new DraftProduct(CatalogKey.ofProduct(caller.publisher(), id),
+                                caller.publisher(), id, title, kind, write.context(), clock.instant()));
+                        return WriteResult.done(HttpStatus.OK, body);
+                    });
+        });
     }
 
-    public CatalogOfferView offer(ApiCaller caller, HttpHeaders headers, CatalogRequests.Offer request) {
-        PublisherId publisher = caller.publisher();
-        OfferId id = offerId(request.offerId());
-        ProductId product = field("productId", () -> ProductId.of(required("productId", request.productId())));
-        OfferRole role = rule(() -> OfferRole.parse(required("role", request.role())));
-        CatalogPrice price = price(publisher, id, request.price());
-        if (catalog.isSeededOffer(publisher, id)) {
-            throw new BillingRuleViolation("seeded_offer", "This offer was seeded by migration; the catalogue does "
-                    + "not change it.");
-        }
-        if (catalog.product(publisher, product).isEmpty()) {
-            throw new BillingRuleViolation("unknown_product", "Product '" + product.value() + "' does not exist.");
-        }
-        commands.sendAndWait(new DraftOffer(CatalogKey.ofOffer(publisher, id), publisher, id, product,
-                rule(() -> CatalogTitle.require(required("title", request.title()))), role, price, context(caller, headers), clock.instant()));
-        return offers.offer(caller, id);
+    public WriteOutcome offer(ApiCaller caller, HttpHeaders headers, CatalogRequests.Offer request) {
+        return envelope.submit(caller, headers, WriteRequest.create("catalog.offer", request), write -> {
+            PublisherId publisher = caller.publisher();
+            OfferId id = offerId(request.offerId());
+            ProductId product = field("productId", () -> ProductId.of(required("productId", request.productId())));
+            OfferRole role = rule(() -> OfferRole.parse(required("role", request.role())));
+            String title = rule(() -> CatalogTitle.require(required("title", request.title())));
+            CatalogPrice price = price(publisher, id, request.price());
+            if (catalog.isSeededOffer(publisher, id)) {
+                throw new BillingRuleViolation("seeded_offer", "This offer was seeded by migration; the catalogue "
+                        + "does not change it.");
+            }
+            if (catalog.product(publisher, product).isEmpty()) {
+                throw new BillingRuleViolation("unknown_product", "Product '" + product.value() + "' does not exist.");
+            }
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("offerId", id.value());
+            fields.put("title", title);
+            fields.put("price", CatalogService.priceView(price));
+            return ConfirmedAction.of(CatalogConfirmationPolicy.saveOffer(title, price), request.confirmation(),
+                    fields, () -> {
+                        commands.sendAndWait(new DraftOffer(CatalogKey.ofOffer(publisher, id), publisher, id, product,
+                                title, role, price, write.context(), clock.instant()));
+                        return WriteResult.done(HttpStatus.OK, offers.offer(caller, id));
+                    });
+        });
     }
 
     private static CatalogPrice price(PublisherId publisher, OfferId offer, CatalogRequests.Price price) {
@@ -93,26 +112,6 @@ public class CatalogDrafts {
             throw ApiException.badRequest("invalid_price", "price.amountMinor must be a positive amount.");
         }
         return rule(() -> CatalogPrice.of(publisher, offer, amount, price.interval(), price.intervalCount()));
-    }
-
-    /** The correlation id and client are optional here; absent, the audit entry says so rather than guessing. */
-    private static BillingContext context(ApiCaller caller, HttpHeaders headers) {
-        CorrelationId correlation = header(headers.getFirst(BillingWriteEnvelope.CORRELATION_ID),
-                CorrelationId::of, () -> CorrelationId.of("catalog-" + UUID.randomUUID()));
-        ClientAttribution client = header(headers.getFirst(BillingWriteEnvelope.CLIENT), ClientAttribution::of,
-                () -> ClientAttribution.of("unspecified"));
-        return new BillingContext(caller.actor(), caller.role().publicName(), client, correlation, null);
-    }
-
-    private static <T> T header(String value, Function<String, T> parse, Supplier<T> absent) {
-        if (value == null || value.isBlank()) {
-            return absent.get();
-        }
-        try {
-            return parse.apply(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid_header", "A correlation or client header is malformed.");
-        }
     }
 
     static OfferId offerId(String value) {

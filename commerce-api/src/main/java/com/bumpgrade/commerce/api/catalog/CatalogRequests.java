@@ -14,7 +14,9 @@ public final class CatalogRequests {
             @Schema(requiredMode = REQUIRED, example = "launch-course") String productId,
             @Schema(requiredMode = REQUIRED, maxLength = 200, example = "Launch course") String title,
             @Schema(requiredMode = REQUIRED, allowableValues = {"product", "membership", "course", "download",
-                    "service"}) String kind) {
+                    "service"}) String kind,
+            @Schema(description = "The exact phrase of the preview; leave it out to get the preview")
+            String confirmation) {
     }
 
     @Schema(name = "CatalogOfferRequest", description = "Creates a draft offer, or edits it while it is a draft")
@@ -24,7 +26,9 @@ public final class CatalogRequests {
             @Schema(requiredMode = REQUIRED, maxLength = 200, example = "Launch course") String title,
             @Schema(requiredMode = REQUIRED, allowableValues = {"main", "order_bump", "upsell", "downsell"})
             String role,
-            @Schema(requiredMode = REQUIRED) Price price) {
+            @Schema(requiredMode = REQUIRED) Price price,
+            @Schema(description = "The exact phrase of the preview; leave it out to get the preview")
+            String confirmation) {
     }
 
     @Schema(name = "CatalogPriceRequest", description = "One-time without interval; recurring with one")

@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.api.catalog;
 
+import com.bumpgrade.commerce.api.web.ErrorBody;
 import com.bumpgrade.commerce.projections.catalog.CatalogOfferView;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -15,6 +16,12 @@ public final class CatalogSchemas {
                           @Schema(requiredMode = REQUIRED) String title,
                           @Schema(requiredMode = REQUIRED, allowableValues = {"product", "membership", "course",
                                   "download", "service"}) String kind) {
+    }
+
+    @Schema(name = "CatalogProductPreviewFields")
+    public record ProductPreviewFields(@Schema(requiredMode = REQUIRED) String productId,
+                                       @Schema(requiredMode = REQUIRED) String title,
+                                       @Schema(requiredMode = REQUIRED) String kind) {
     }
 
     @Schema(name = "CatalogOfferPreviewFields")
@@ -34,7 +41,7 @@ public final class CatalogSchemas {
 
     @Schema(name = "CatalogStripeSyncFailed", description = "Stripe failed: nothing was mapped, the answer is not "
             + "stored")
-    public record SyncFailed(@Schema(requiredMode = REQUIRED, allowableValues = "stripe_failed") String status,
+    public record SyncFailed(@Schema(requiredMode = REQUIRED) ErrorBody.Detail error,
                              @Schema(requiredMode = REQUIRED) String offerId,
                              @Schema(requiredMode = REQUIRED, allowableValues = "pending") String stripeSync) {
     }

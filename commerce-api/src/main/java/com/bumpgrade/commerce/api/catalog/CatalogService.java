@@ -112,8 +112,7 @@ public class CatalogService {
                     return ConfirmedAction.of(CatalogConfirmationPolicy.syncToStripe(offer.title(), price),
                                     request.confirmation(), previewFields(offer), () -> {
                                 if (!map(write, offer, price)) {
-                                    return WriteResult.notRecorded(HttpStatus.BAD_GATEWAY, Map.of("status",
-                                            "stripe_failed", "offerId", offer.offerId(), "stripeSync", "pending"));
+                                    return WriteResult.notRecorded(HttpStatus.BAD_GATEWAY, syncFailed(offer));
                                 }
                                 return WriteResult.done(HttpStatus.OK, accepted("published", offer, true));
                             })
@@ -169,12 +168,29 @@ public class CatalogService {
                 p.intervalCount());
     }
 
+    /** A price as the catalogue shows it. */
+    static CatalogOfferView.Price priceView(CatalogPrice price) {
+        return new CatalogOfferView.Price(price.priceId(), price.amount().amountMinor(), price.amount().currency(),
+                price.interval(), price.intervalCount(), price.display());
+    }
+
     private static Map<String, Object> previewFields(CatalogOfferView offer) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("offerId", offer.offerId());
         fields.put("title", offer.title());
         fields.put("price", offer.price());
         return fields;
+    }
+
+    private static Map<String, Object> syncFailed(CatalogOfferView offer) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", "stripe_unavailable");
+        error.put("message", "Stripe could not map the price. Nothing changed; retry with the same Idempotency-Key.");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("offerId", offer.offerId());
+        body.put("stripeSync", "pending");
+        return body;
     }
 
     private static Map<String, Object> accepted(String status, CatalogOfferView offer, boolean mapped) {

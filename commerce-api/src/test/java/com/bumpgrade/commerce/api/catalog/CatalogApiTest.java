@@ -31,16 +31,27 @@ class CatalogApiTest extends WebhookTest {
         suffix = Long.toString(System.nanoTime(), 36);
     }
 
+    /** A draft write is previewed, then confirmed with the phrase the preview named; a refusal comes at once. */
+    private ApiClient.Response confirmed(String path, Map<String, Object> body) {
+        String key = ApiClient.uniqueKey("cat-draft");
+        ApiClient.Response preview = api().post(path).token(Tokens.OWNER).billing(key, "corr-catalog").json(body)
+                .send();
+        if (preview.status() != 200) {
+            return preview;
+        }
+        assertThat(preview.json().path("status").asText()).as(preview.body()).isEqualTo("preview");
+        Map<String, Object> withPhrase = new LinkedHashMap<>(body);
+        withPhrase.put("confirmation", preview.json().path("requiredConfirmation").asText());
+        return api().post(path).token(Tokens.OWNER).billing(key, "corr-catalog").json(withPhrase).send();
+    }
+
     private ApiClient.Response product(String id, String title) {
-        return api().post("/api/commerce/catalog/products").token(Tokens.OWNER)
-                .header("X-Correlation-Id", "corr-catalog").header("X-Bumpgrade-Client", "catalog-test/1")
-                .json(Map.of("productId", id, "title", title, "kind", "course")).send();
+        return confirmed("/api/commerce/catalog/products", Map.of("productId", id, "title", title, "kind", "course"));
     }
 
     private ApiClient.Response offer(String offerId, String productId, String title, Map<String, Object> price) {
-        return api().post("/api/commerce/catalog/offers").token(Tokens.OWNER)
-                .json(Map.of("offerId", offerId, "productId", productId, "title", title, "role", "main",
-                        "price", price)).send();
+        return confirmed("/api/commerce/catalog/offers", Map.of("offerId", offerId, "productId", productId,
+                "title", title, "role", "main", "price", price));
     }
 
     private static Map<String, Object> oneTime(long amount) {
@@ -49,6 +60,11 @@ class CatalogApiTest extends WebhookTest {
 
     /** A product and a draft offer of it; answers the draft. */
     private JsonNode draft(String offerId, String title, Map<String, Object> price) {
+        ApiClient.Response preview = api().post("/api/commerce/catalog/products").token(Tokens.OWNER)
+                .billing(ApiClient.uniqueKey("cat-p"), "corr-catalog")
+                .json(Map.of("productId", "p-" + offerId, "title", title, "kind", "course")).send();
+        assertThat(preview.json().path("requiredConfirmation").asText()).isEqualTo("Save product " + title
+                + " (course)");
         ApiClient.Response product = product("p-" + offerId, title);
         assertThat(product.status()).as(product.body()).isEqualTo(200);
         ApiClient.Response draft = offer(offerId, "p-" + offerId, title, price);
@@ -197,9 +213,8 @@ class CatalogApiTest extends WebhookTest {
     @Test
     void badInputIsRefusedClearly() {
         assertThat(product("bad id", "x").errorCode()).isEqualTo("invalid_field");
-        assertThat(api().post("/api/commerce/catalog/products").token(Tokens.OWNER)
-                .json(Map.of("productId", "p-kind-" + suffix, "title", "x", "kind", "boat")).send().errorCode())
-                .isEqualTo("invalid_kind");
+        assertThat(confirmed("/api/commerce/catalog/products", Map.of("productId", "p-kind-" + suffix, "title", "x",
+                "kind", "boat")).errorCode()).isEqualTo("invalid_kind");
         assertThat(offer("o-" + suffix, "missing-" + suffix, "x", oneTime(100)).errorCode())
                 .isEqualTo("unknown_product");
         product("p-bad-" + suffix, "Bad");
@@ -208,7 +223,8 @@ class CatalogApiTest extends WebhookTest {
         assertThat(offer("o-" + suffix, "p-bad-" + suffix, "x", Map.of("amountMinor", 100, "currency", "XYZ"))
                 .errorCode()).isEqualTo("invalid_field");
         assertThat(api().post("/api/commerce/catalog/offers").token(Tokens.AGENT)
-                .json(Map.of("offerId", "o-" + suffix)).send().status()).isEqualTo(403);
+                .billing(ApiClient.uniqueKey("cat-agent"), "corr").json(Map.of("offerId", "o-" + suffix)).send()
+                .status()).isEqualTo(403);
         assertThat(get(Tokens.OWNER, "no-such-" + suffix).status()).isEqualTo(404);
     }
 }

@@ -5,6 +5,14 @@ public final class CatalogConfirmationPolicy {
     private CatalogConfirmationPolicy() {
     }
 
+    public static String saveProduct(String title, ProductKind kind) {
+        return "Save product " + title + " (" + kind.publicName() + ")";
+    }
+
+    public static String saveOffer(String title, CatalogPrice price) {
+        return "Save draft offer " + title + " at " + price.display();
+    }
+
     public static String publish(String title, CatalogPrice price) {
         return "Publish offer " + title + " at " + price.display();
     }
