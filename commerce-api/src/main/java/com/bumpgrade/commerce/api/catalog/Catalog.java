@@ -36,7 +36,7 @@ public class Catalog {
                                p.recurring_interval, p.interval_count
                         FROM offer o JOIN price p ON p.publisher_id = o.publisher_id AND p.offer_id = o.offer_id
                         WHERE o.publisher_id = ? AND o.offer_id = ? AND o.active AND p.active
-                          AND o.role IN ('main', 'order_bump')""",
+                          AND o.status = 'published' AND o.role IN ('main', 'order_bump')""",
                 (rs, row) -> new CatalogOffer(new PricedOffer(OfferId.of(rs.getString("offer_id")),
                         rs.getString("title"),
                         PricedOffer.Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)),
