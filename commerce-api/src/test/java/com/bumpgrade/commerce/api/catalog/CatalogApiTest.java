@@ -1,9 +1,16 @@
 package com.bumpgrade.commerce.api.catalog;
 
 import com.bumpgrade.commerce.api.support.ApiClient;
+import com.bumpgrade.commerce.api.support.EventStream;
 import com.bumpgrade.commerce.api.support.FakeStripe;
 import com.bumpgrade.commerce.api.support.Tokens;
 import com.bumpgrade.commerce.api.support.WebhookTest;
+import com.bumpgrade.commerce.domain.catalog.CatalogKey;
+import com.bumpgrade.commerce.domain.catalog.OfferDrafted;
+import com.bumpgrade.commerce.domain.catalog.OfferPublished;
+import com.bumpgrade.commerce.domain.catalog.OfferStripeMapped;
+import com.bumpgrade.commerce.domain.shared.OfferId;
+import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +30,7 @@ import static org.awaitility.Awaitility.await;
  * price bills every 3 months.
  */
 class CatalogApiTest extends WebhookTest {
+    private static final PublisherId DEMO = PublisherId.of("demo");
     private String suffix;
 
     @BeforeEach
@@ -125,9 +133,19 @@ class CatalogApiTest extends WebhookTest {
         assertThat(STRIPE.calls()).noneMatch(c -> c.path().equals("/v1/prices")
                 && offerId.equals(c.form().get("metadata[bumpgrade_offer_id]")));
 
-        ApiClient.Response published = act(Tokens.OWNER, offerId, "publish", version, phrase);
+        String key = ApiClient.uniqueKey("cat-publish");
+        ApiClient.Response published = api().post("/api/commerce/catalog/offers/" + offerId + "/publish")
+                .token(Tokens.OWNER).billing(key, "corr-publish-" + suffix).header("If-Match", version)
+                .json(Map.of("confirmation", phrase)).send();
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         assertThat(published.json().path("stripeSync").asText()).isEqualTo("mapped");
+        ApiClient.Response replayed = api().post("/api/commerce/catalog/offers/" + offerId + "/publish")
+                .token(Tokens.OWNER).billing(key, "corr-publish-" + suffix).header("If-Match", version)
+                .json(Map.of("confirmation", phrase)).send();
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replayed.body()).isEqualTo(published.body());
+        EventStream.of(jdbc, CatalogKey.ofOffer(DEMO, OfferId.of(offerId)).value())
+                .expectExactly(OfferDrafted.class, OfferPublished.class, OfferStripeMapped.class);
         String priceId = draft.path("price").path("priceId").asText();
         List<FakeStripe.Call> priceCalls = STRIPE.calls().stream().filter(c -> c.path().equals("/v1/prices")
                 && offerId.equals(c.form().get("metadata[bumpgrade_offer_id]"))).toList();
@@ -148,6 +166,15 @@ class CatalogApiTest extends WebhookTest {
         assertThat(view.path("stripeSync").asText()).isEqualTo("mapped");
         assertThat(view.path("price").path("display").asText()).isEqualTo("49.00 USD");
 
+        // every change is audited, by the owner, without a Stripe id
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            ApiClient.Response audit = api().get("/api/commerce/audit-entries?subjectId=" + offerId)
+                    .token(Tokens.AUDITOR).send();
+            assertThat(audit.json().path("entries").findValuesAsText("action")).containsExactly(
+                    "catalog.offer.draft", "catalog.offer.publish", "catalog.offer.stripe_sync");
+            assertThat(audit.body()).doesNotContain(stripePrice).doesNotContain("prod_");
+        });
+
         ApiClient.Response opened = checkout(offerId, "Create checkout for " + title + " at 49.00 USD");
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         String intent = opened.json().path("checkoutIntentId").asText();
@@ -159,6 +186,37 @@ class CatalogApiTest extends WebhookTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api()
                 .get("/api/commerce/entitlements?checkoutIntentId=" + intent).token(Tokens.OWNER).send().json()
                 .path("entitlements")).hasSize(1));
+    }
+
+    @Test
+    void whenStripeFailsThePublishStandsAndTheConfirmedSyncMapsItLater() {
+        String offerId = "later-" + suffix;
+        String title = "Later course " + suffix;
+        draft(offerId, title, oneTime(2000));
+        STRIPE.failNext(FakeStripe.Failure.SERVER_ERROR, 10);
+        ApiClient.Response published = publish(offerId, "Publish offer " + title + " at 20.00 USD");
+        STRIPE.recover();
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        assertThat(published.json().path("stripeSync").asText()).isEqualTo("pending");
+        assertThat(get(Tokens.OWNER, offerId).json().path("stripeSync").asText()).isEqualTo("pending");
+        // sold meanwhile with price_data, as before
+        ApiClient.Response unmapped = checkout(offerId, "Create checkout for " + title + " at 20.00 USD");
+        assertThat(STRIPE.sessionCreatesFor(unmapped.json().path("checkoutIntentId").asText()).get(0).form())
+                .containsEntry("line_items[0][price_data][unit_amount]", "2000")
+                .doesNotContainKey("line_items[0][price]");
+
+        String version = get(Tokens.OWNER, offerId).header("ETag");
+        String phrase = "Sync offer " + title + " at 20.00 USD to Stripe";
+        assertThat(act(Tokens.OWNER, offerId, "stripe-sync", version, null).json().path("requiredConfirmation")
+                .asText()).isEqualTo(phrase);
+        assertThat(act(Tokens.AGENT, offerId, "stripe-sync", version, phrase).status()).isEqualTo(403);
+        ApiClient.Response synced = act(Tokens.OWNER, offerId, "stripe-sync", version, phrase);
+        assertThat(synced.status()).as(synced.body()).isEqualTo(200);
+        assertThat(synced.json().path("stripeSync").asText()).isEqualTo("mapped");
+        assertThat(get(Tokens.OWNER, offerId).json().path("stripeSync").asText()).isEqualTo("mapped");
+        ApiClient.Response mapped = checkout(offerId, "Create checkout for " + title + " at 20.00 USD");
+        assertThat(STRIPE.sessionCreatesFor(mapped.json().path("checkoutIntentId").asText()).get(0).form())
+                .containsKey("line_items[0][price]");
     }
 
     @Test
