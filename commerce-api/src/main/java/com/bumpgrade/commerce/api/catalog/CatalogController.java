@@ -69,7 +69,7 @@ public class CatalogController {
             content = @Content(schema = @Schema(implementation = CatalogOfferView.class)))
     @BillingWriteRoute(targetsExistingRecord = false, previewFields = CatalogSchemas.PreviewFields.class)
     @ErrorCodes(status = 400, value = {"invalid_field", "invalid_role", "invalid_title", "invalid_price"})
-    @ErrorCodes(status = 409, value = {"offer_published", "offer_archived", "seeded_offer"})
+    @ErrorCodes(status = 409, value = {"offer_published", "offer_archived"})
     @ErrorCodes(status = 422, value = "unknown_product")
     @PostMapping(path = "/offers", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<?>> offer(@RequestBody CatalogRequests.Offer request, ServerWebExchange exchange) {
@@ -84,7 +84,7 @@ public class CatalogController {
             content = @Content(schema = @Schema(implementation = CatalogSchemas.Accepted.class)))
     @BillingWriteRoute(targetsExistingRecord = true, previewFields = CatalogSchemas.PreviewFields.class)
     @ErrorCodes(status = 404, value = ApiErrors.NOT_FOUND)
-    @ErrorCodes(status = 409, value = {"offer_published", "offer_archived", "seeded_offer"})
+    @ErrorCodes(status = 409, value = {"offer_published", "offer_archived"})
     @ErrorCodes(status = 422, value = "confirmation_required")
     @PostMapping(path = "/offers/{offerId}/publish", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<?>> publish(@Parameter(example = OFFER) @PathVariable String offerId,
@@ -99,7 +99,7 @@ public class CatalogController {
             content = @Content(schema = @Schema(implementation = CatalogSchemas.Accepted.class)))
     @BillingWriteRoute(targetsExistingRecord = true, previewFields = CatalogSchemas.PreviewFields.class)
     @ErrorCodes(status = 404, value = ApiErrors.NOT_FOUND)
-    @ErrorCodes(status = 409, value = {"offer_archived", "seeded_offer"})
+    @ErrorCodes(status = 409, value = "offer_archived")
     @ErrorCodes(status = 422, value = "confirmation_required")
     @PostMapping(path = "/offers/{offerId}/archive", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<?>> archive(@Parameter(example = OFFER) @PathVariable String offerId,
@@ -117,7 +117,7 @@ public class CatalogController {
     @BillingWriteRoute(targetsExistingRecord = true, previewFields = CatalogSchemas.PreviewFields.class,
             previewReasons = "sandbox_secret_missing")
     @ErrorCodes(status = 404, value = ApiErrors.NOT_FOUND)
-    @ErrorCodes(status = 409, value = {"offer_archived", "seeded_offer"})
+    @ErrorCodes(status = 409, value = "offer_archived")
     @ErrorCodes(status = 422, value = {"confirmation_required", "offer_not_published"})
     @ErrorCodes(status = 502, value = "stripe_unavailable")
     @PostMapping(path = "/offers/{offerId}/stripe-sync", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -138,8 +138,8 @@ public class CatalogController {
 
     @Operation(operationId = "getCatalogOffer", summary = "One offer of the publisher, in any status")
     @ApiResponse(responseCode = "200", description = "The offer",
-            headers = @Header(name = "ETag", description = "\"<version>\": the If-Match of a write to it (none for "
-                    + "an offer seeded by migration)", schema = @Schema(type = "string")),
+            headers = @Header(name = "ETag", description = "\"<version>\": the If-Match of a write to it (0 for "
+                    + "an offer seeded by migration that no write changed yet)", schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = CatalogOfferView.class)))
     @ErrorCodes(status = 404, value = ApiErrors.NOT_FOUND)
     @GetMapping("/offers/{offerId}")
@@ -150,11 +150,7 @@ public class CatalogController {
     }
 
     private static ResponseEntity<CatalogOfferView> tagged(CatalogOfferView offer) {
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
-        if (offer.version() != null) {
-            ok.eTag("\"" + offer.version() + "\"");
-        }
-        return ok.body(offer);
+        return ResponseEntity.ok().eTag("\"" + offer.version() + "\"").body(offer);
     }
 
     private static Mono<ResponseEntity<?>> write(Callable<WriteOutcome> work) {

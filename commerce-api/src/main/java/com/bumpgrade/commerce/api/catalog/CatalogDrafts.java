@@ -83,8 +83,9 @@ public class CatalogDrafts {
             String title = rule(() -> CatalogTitle.require(required("title", request.title())));
             CatalogPrice price = price(publisher, id, request.price());
             if (catalog.isSeededOffer(publisher, id)) {
-                throw new BillingRuleViolation("seeded_offer", "This offer was seeded by migration; the catalogue "
-                        + "does not change it.");
+                // seeds are published by migration, and a published offer never changes
+                throw new BillingRuleViolation("offer_published", "The offer is published (seeded by migration); "
+                        + "a different price is a new offer.");
             }
             if (catalog.product(publisher, product).isEmpty()) {
                 throw new BillingRuleViolation("unknown_product", "Product '" + product.value() + "' does not exist.");

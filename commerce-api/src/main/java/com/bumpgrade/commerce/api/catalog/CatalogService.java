@@ -10,10 +10,12 @@ import com.bumpgrade.commerce.api.security.ApiCaller;
 import com.bumpgrade.commerce.api.stripe.StripeCatalog;
 import com.bumpgrade.commerce.api.stripe.StripeProperties;
 import com.bumpgrade.commerce.api.web.ApiException;
+import com.bumpgrade.commerce.domain.catalog.AdoptSeededOffer;
 import com.bumpgrade.commerce.domain.catalog.ArchiveOffer;
 import com.bumpgrade.commerce.domain.catalog.CatalogConfirmationPolicy;
 import com.bumpgrade.commerce.domain.catalog.CatalogKey;
 import com.bumpgrade.commerce.domain.catalog.CatalogPrice;
+import com.bumpgrade.commerce.domain.catalog.OfferRole;
 import com.bumpgrade.commerce.domain.catalog.OfferStatus;
 import com.bumpgrade.commerce.domain.catalog.ProductId;
 import com.bumpgrade.commerce.domain.catalog.PublishOffer;
@@ -71,6 +73,7 @@ public class CatalogService {
                     CatalogPrice price = price(offer);
                     return ConfirmedAction.of(CatalogConfirmationPolicy.publish(offer.title(), price),
                             request.confirmation(), previewFields(offer), () -> {
+                                adoptIfSeeded(write, offer);
                                 commands.sendAndWait(new PublishOffer(key(caller, id), caller.publisher(),
                                         write.expectedVersion(), request.confirmation(), write.context(),
                                         clock.instant()));
@@ -88,6 +91,7 @@ public class CatalogService {
                     CatalogOfferView offer = managed(caller, id);
                     return ConfirmedAction.of(CatalogConfirmationPolicy.archive(offer.title()),
                             request.confirmation(), previewFields(offer), () -> {
+                                adoptIfSeeded(write, offer);
                                 commands.sendAndWait(new ArchiveOffer(key(caller, id), caller.publisher(),
                                         write.expectedVersion(), request.confirmation(), write.context(),
                                         clock.instant()));
@@ -111,6 +115,7 @@ public class CatalogService {
                     CatalogPrice price = price(offer);
                     return ConfirmedAction.of(CatalogConfirmationPolicy.syncToStripe(offer.title(), price),
                                     request.confirmation(), previewFields(offer), () -> {
+                                adoptIfSeeded(write, offer);
                                 if (!map(write, offer, price)) {
                                     return WriteResult.notRecorded(HttpStatus.BAD_GATEWAY, syncFailed(offer));
                                 }
@@ -128,12 +133,22 @@ public class CatalogService {
     }
 
     private CatalogOfferView managed(ApiCaller caller, OfferId id) {
-        CatalogOfferView offer = offer(caller, id);
-        if (offer.version() == null) {
-            throw new BillingRuleViolation("seeded_offer", "This offer was seeded by migration; the catalogue "
-                    + "does not change it.");
+        return offer(caller, id);
+    }
+
+    /**
+     * Before the first write to an offer seeded by migration, the seed becomes an aggregate at version 0 as it
+     * stands (D75), so the write is checked, applied and audited like any other. Never in a preview.
+     */
+    private void adoptIfSeeded(BillingWrite write, CatalogOfferView offer) {
+        PublisherId publisher = write.caller().publisher();
+        OfferId id = OfferId.of(offer.offerId());
+        if (!catalog.isSeededOffer(publisher, id)) {
+            return;
         }
-        return offer;
+        commands.sendAndWait(new AdoptSeededOffer(CatalogKey.ofOffer(publisher, id), publisher, id,
+                ProductId.of(offer.productId()), offer.title(), OfferRole.parse(offer.role()), price(offer),
+                write.context(), clock.instant()));
     }
 
     private boolean map(BillingWrite write, CatalogOfferView offer, CatalogPrice price) {

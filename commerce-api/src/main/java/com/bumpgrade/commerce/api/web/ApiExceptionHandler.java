@@ -49,7 +49,6 @@ public class ApiExceptionHandler {
             Map.entry("on_hold", HttpStatus.CONFLICT),
             Map.entry("offer_published", HttpStatus.CONFLICT),
             Map.entry("offer_archived", HttpStatus.CONFLICT),
-            Map.entry("seeded_offer", HttpStatus.CONFLICT),
             Map.entry("seeded_product", HttpStatus.CONFLICT),
             Map.entry("confirmation_required", HttpStatus.UNPROCESSABLE_ENTITY));
 

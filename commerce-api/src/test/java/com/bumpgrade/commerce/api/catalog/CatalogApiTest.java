@@ -3,12 +3,14 @@ package com.bumpgrade.commerce.api.catalog;
 import com.bumpgrade.commerce.api.support.ApiClient;
 import com.bumpgrade.commerce.api.support.EventStream;
 import com.bumpgrade.commerce.api.support.FakeStripe;
+import com.bumpgrade.commerce.api.support.RivalPublisher;
 import com.bumpgrade.commerce.api.support.Tokens;
 import com.bumpgrade.commerce.api.support.WebhookTest;
 import com.bumpgrade.commerce.domain.catalog.CatalogKey;
 import com.bumpgrade.commerce.domain.catalog.OfferDrafted;
 import com.bumpgrade.commerce.domain.catalog.OfferPublished;
 import com.bumpgrade.commerce.domain.catalog.OfferStripeMapped;
+import com.bumpgrade.commerce.domain.catalog.SeededOfferAdopted;
 import com.bumpgrade.commerce.domain.shared.OfferId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -220,6 +222,37 @@ class CatalogApiTest extends WebhookTest {
     }
 
     @Test
+    void aSeededOfferIsAdoptedAtVersionZeroThenMappedAndArchivedLikeAnyOther() {
+        RivalPublisher.sellsAPassWithAPartner(jdbc);
+        String offerId = "rival-seed-" + suffix;
+        // a seed as the migrations write them: published, no key, no version
+        jdbc.update("INSERT INTO offer (offer_id, publisher_id, product_id, title, role) VALUES (?, 'rival', "
+                + "'rival-pass', 'Rival seed', 'main')", offerId);
+        jdbc.update("INSERT INTO price (price_id, publisher_id, offer_id, amount_minor, currency, billing_type) "
+                + "VALUES (?, 'rival', ?, 800, 'USD', 'one_time')", "price-" + offerId, offerId);
+        ApiClient.Response seed = get(Tokens.RIVAL_AGENT, offerId);
+        assertThat(seed.header("ETag")).isEqualTo("\"0\"");
+        assertThat(seed.json().path("stripeSync").asText()).isEqualTo("pending");
+        String phrase = "Sync offer Rival seed at 8.00 USD to Stripe";
+        assertThat(act(Tokens.RIVAL_OWNER, offerId, "stripe-sync", "\"0\"", null).json()
+                .path("requiredConfirmation").asText()).isEqualTo(phrase);
+        assertThat(act(Tokens.OWNER, offerId, "stripe-sync", "\"0\"", phrase).status()).isEqualTo(404);
+
+        ApiClient.Response synced = act(Tokens.RIVAL_OWNER, offerId, "stripe-sync", "\"0\"", phrase);
+        assertThat(synced.status()).as(synced.body()).isEqualTo(200);
+        assertThat(synced.json().path("stripeSync").asText()).isEqualTo("mapped");
+        EventStream.of(jdbc, CatalogKey.ofOffer(PublisherId.of("rival"), OfferId.of(offerId)).value())
+                .expectExactly(SeededOfferAdopted.class, OfferStripeMapped.class);
+        assertThat(STRIPE.calls()).anyMatch(c -> c.path().equals("/v1/prices")
+                && ("bumpgrade-price-price-" + offerId).equals(c.header("Idempotency-Key")));
+        ApiClient.Response view = get(Tokens.RIVAL_OWNER, offerId);
+        assertThat(view.header("ETag")).isEqualTo("\"1\"");
+        ApiClient.Response archived = act(Tokens.RIVAL_OWNER, offerId, "archive", "\"1\"", "Archive offer Rival seed");
+        assertThat(archived.status()).as(archived.body()).isEqualTo(200);
+        assertThat(get(Tokens.RIVAL_OWNER, offerId).json().path("status").asText()).isEqualTo("archived");
+    }
+
+    @Test
     void aPublishedPriceCannotChangeAndAnArchivedOfferIsNotSold() {
         String offerId = "fixed-" + suffix;
         String title = "Fixed course " + suffix;
@@ -244,9 +277,9 @@ class CatalogApiTest extends WebhookTest {
                 .isEqualTo("unknown_offer");
         assertThat(api().get("/api/commerce/catalog/offers").token(Tokens.AGENT).send().json().path("offers")
                 .findValuesAsText("offerId")).doesNotContain(offerId);
-        // the seeded offers are refused by the catalogue's writes, not silently taken over
+        // the seeded offers are published: their price does not change either
         assertThat(offer("launch-pass", "launch-pass", "Bumpgrade launch pass", oneTime(100)).errorCode())
-                .isEqualTo("seeded_offer");
+                .isEqualTo("offer_published");
     }
 
     @Test

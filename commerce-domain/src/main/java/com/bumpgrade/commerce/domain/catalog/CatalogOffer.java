@@ -61,6 +61,19 @@ public class CatalogOffer {
                 newTitle, command.role(), command.price(), command.context(), command.at()));
     }
 
+    /** Once: a later adoption of the same seed finds the aggregate and appends nothing. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(AdoptSeededOffer command) {
+        if (offerKey != null) {
+            requireOwn(command.publisherId());
+            return;
+        }
+        apply(new SeededOfferAdopted(command.offerKey(), command.publisherId(), command.offerId(),
+                command.productId(), command.title(), command.role(), command.price(), command.context(),
+                command.at()));
+    }
+
     @CommandHandler
     public void handle(PublishOffer command) {
         requireOwnerAction(command.publisherId(), command.expectedVersion(), command.confirmation(),
@@ -118,6 +131,18 @@ public class CatalogOffer {
         role = event.role();
         price = event.price();
         status = OfferStatus.DRAFT;
+    }
+
+    @EventSourcingHandler
+    void on(SeededOfferAdopted event) {
+        offerKey = event.offerKey();
+        publisherId = event.publisherId();
+        offerId = event.offerId();
+        productId = event.productId();
+        title = event.title();
+        role = event.role();
+        price = event.price();
+        status = OfferStatus.PUBLISHED;
     }
 
     @EventSourcingHandler

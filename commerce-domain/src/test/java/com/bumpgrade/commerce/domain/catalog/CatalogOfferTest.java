@@ -134,6 +134,17 @@ class CatalogOfferTest {
         }
 
         @Test
+        void aSeedIsAdoptedOnceAsPublished() {
+            AdoptSeededOffer adopt = new AdoptSeededOffer(KEY, PUBLISHER, OFFER, PRODUCT, TITLE, OfferRole.MAIN, PRICE,
+                    OWNER, NOW);
+            SeededOfferAdopted adopted = new SeededOfferAdopted(KEY, PUBLISHER, OFFER, PRODUCT, TITLE, OfferRole.MAIN,
+                    PRICE, OWNER, NOW);
+            fixture.givenNoPriorActivity().when(adopt).expectEvents(adopted);
+            fixture.given(adopted).when(adopt).expectNoEvents();
+            fixture.given(adopted).when(draft(DEARER)).expectException(violation("offer_published"));
+        }
+
+        @Test
         void aDraftIsNotMapped() {
             fixture.given(drafted(PRICE)).when(new RecordOfferStripeMapping(KEY, PRICE.priceId(), OWNER, NOW))
                     .expectException(violation("offer_not_published"));

@@ -6,6 +6,7 @@ import com.bumpgrade.commerce.domain.catalog.OfferDrafted;
 import com.bumpgrade.commerce.domain.catalog.OfferPublished;
 import com.bumpgrade.commerce.domain.catalog.OfferStripeMapped;
 import com.bumpgrade.commerce.domain.catalog.ProductDrafted;
+import com.bumpgrade.commerce.domain.catalog.SeededOfferAdopted;
 import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -47,6 +48,16 @@ public class CatalogAuditTrail {
         detail.put("role", event.role().publicName());
         trail.record(message.getIdentifier(), new AuditTrail.Entry(event.publisherId(), event.at(), event.context(),
                 "catalog.offer.draft", OFFER, event.offerId().value(), "drafted", detail, null));
+    }
+
+    @EventHandler
+    void on(SeededOfferAdopted event, EventMessage<?> message) {
+        Map<String, Object> detail = new LinkedHashMap<>(price(event.price()));
+        detail.put("productId", event.productId().value());
+        detail.put("title", event.title());
+        detail.put("role", event.role().publicName());
+        trail.record(message.getIdentifier(), new AuditTrail.Entry(event.publisherId(), event.at(), event.context(),
+                "catalog.offer.adopt", OFFER, event.offerId().value(), "published", detail, null));
     }
 
     @EventHandler

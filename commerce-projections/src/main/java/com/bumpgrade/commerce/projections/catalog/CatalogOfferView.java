@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * An offer as the catalogue shows it to the publisher's callers: Bumpgrade ids, its price, its order bumps and
  * post-purchase path (both empty until issue 9 edits them), and whether its price is mapped to a Stripe Price
- * (never the Stripe id). {@code version} is null for an offer seeded by migration.
+ * (never the Stripe id). {@code version} is 0 for an offer seeded by
+ * migration that no catalogue write has changed yet (its adoption will be the aggregate's event 0).
  */
 public record CatalogOfferView(String offerId, String productId, String title,
                                String role,

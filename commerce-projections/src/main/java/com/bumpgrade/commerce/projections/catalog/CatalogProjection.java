@@ -7,6 +7,7 @@ import com.bumpgrade.commerce.domain.catalog.OfferDrafted;
 import com.bumpgrade.commerce.domain.catalog.OfferPublished;
 import com.bumpgrade.commerce.domain.catalog.OfferStripeMapped;
 import com.bumpgrade.commerce.domain.catalog.ProductDrafted;
+import com.bumpgrade.commerce.domain.catalog.SeededOfferAdopted;
 import com.bumpgrade.commerce.domain.catalog.WhatIsCatalogOffer;
 import com.bumpgrade.commerce.domain.catalog.WhichCatalogOffers;
 import com.bumpgrade.commerce.domain.shared.Money;
@@ -29,8 +30,8 @@ import java.util.Optional;
 
 /**
  * Builds the catalogue tables (product, offer, price: the same tables the checkout reads) from the catalogue's
- * events. Rows seeded by migration have no key and are never touched. Guarded by version, so re-processing
- * changes nothing.
+ * events. Rows seeded by migration have no key until a catalogue write adopts them. Guarded by version, so
+ * re-processing changes nothing.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.READ_MODELS)
@@ -90,6 +91,31 @@ public class CatalogProjection {
                 price.priceId(), event.publisherId().value(), event.offerId().value(), price.amount().amountMinor(),
                 price.amount().currency(), price.recurring() ? "recurring" : "one_time", price.interval(),
                 price.intervalCount(), at);
+    }
+
+    /** The seeded row is taken over as it is; after a reset, the event inserts it again from its own fields. */
+    @EventHandler
+    void on(SeededOfferAdopted event, @SequenceNumber long sequence) {
+        Timestamp at = Timestamp.from(event.at());
+        int changed = jdbc.update("""
+                        INSERT INTO offer (offer_id, publisher_id, product_id, title, role, active, offer_key, version,
+                            status, published_at, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, TRUE, ?, ?, 'published', ?, ?, ?)
+                        ON CONFLICT (publisher_id, offer_id) DO UPDATE SET offer_key = excluded.offer_key,
+                            version = excluded.version, updated_at = excluded.updated_at
+                        WHERE offer.offer_key IS NULL""",
+                event.offerId().value(), event.publisherId().value(), event.productId().value(), event.title(),
+                event.role().publicName(), event.offerKey().value(), sequence, at, at, at);
+        CatalogPrice price = event.price();
+        if (changed > 0) {
+            jdbc.update("""
+                            INSERT INTO price (price_id, publisher_id, offer_id, amount_minor, currency, billing_type,
+                                recurring_interval, interval_count, active, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?) ON CONFLICT (price_id) DO NOTHING""",
+                    price.priceId(), event.publisherId().value(), event.offerId().value(),
+                    price.amount().amountMinor(), price.amount().currency(),
+                    price.recurring() ? "recurring" : "one_time", price.interval(), price.intervalCount(), at);
+        }
     }
 
     @EventHandler
@@ -165,7 +191,8 @@ public class CatalogProjection {
                     Money.of(amount, currency).display()
                             + CatalogPrice.cadence(interval, count));
         }
-        Long version = rs.getObject("version") == null ? null : rs.getLong("version");
+        // a seed not yet adopted is at version 0: its adoption is the aggregate's event 0
+        Long version = rs.getObject("version") == null ? 0L : rs.getLong("version");
         return new Row(rs.getString("offer_key"), rs.getString("publisher_id"), new CatalogOfferView(rs.getString("offer_id"),
                 rs.getString("product_id"), rs.getString("title"), rs.getString("role"), rs.getString("status"),
                 price, List.of(), List.of(), rs.getString("stripe_sync"), version));

@@ -10,6 +10,7 @@ import com.bumpgrade.commerce.domain.catalog.OfferStripeMapped;
 import com.bumpgrade.commerce.domain.catalog.ProductDrafted;
 import com.bumpgrade.commerce.domain.catalog.ProductId;
 import com.bumpgrade.commerce.domain.catalog.ProductKind;
+import com.bumpgrade.commerce.domain.catalog.SeededOfferAdopted;
 import com.bumpgrade.commerce.domain.catalog.WhatIsCatalogOffer;
 import com.bumpgrade.commerce.domain.catalog.WhichCatalogOffers;
 import com.bumpgrade.commerce.domain.shared.ActorId;
@@ -70,6 +71,13 @@ class CatalogProjectionTest extends ReplayableProjectionTest {
         events.addAll(AggregateStream.of("CatalogOffer", gone.value())
                 .then(new OfferDrafted(gone, PUB, GONE, PRODUCT, "Old", OfferRole.ORDER_BUMP, OLD, OWNER, AT), AT)
                 .then(new OfferArchived(gone, PUB, GONE, OWNER, AT), AT).events());
+        // a seed adopted by its first write: after a reset, its row comes back from the event alone
+        OfferId seed = OfferId.of("seeded");
+        CatalogKey seeded = CatalogKey.ofOffer(PUB, seed);
+        events.addAll(AggregateStream.of("CatalogOffer", seeded.value())
+                .then(new SeededOfferAdopted(seeded, PUB, seed, PRODUCT, "Seeded", OfferRole.MAIN,
+                        new CatalogPrice("price-seeded", Money.of(900, "USD"), null, null), OWNER, AT), AT)
+                .then(new OfferStripeMapped(seeded, PUB, seed, "price-seeded", OWNER, AT), AT).events());
         return events;
     }
 
@@ -86,7 +94,7 @@ class CatalogProjectionTest extends ReplayableProjectionTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM price WHERE offer_id = ?", Long.class, SOLD.value()))
                 .isEqualTo(1);
         assertThat(projection.answer(new WhichCatalogOffers(PUB)).offers()).extracting(CatalogOfferView::offerId)
-                .containsExactly(SOLD.value());
+                .containsExactly(SOLD.value(), "seeded");
         assertThat(projection.answer(new WhatIsCatalogOffer(PublisherId.of("rival"), SOLD))).isEmpty();
     }
 }
