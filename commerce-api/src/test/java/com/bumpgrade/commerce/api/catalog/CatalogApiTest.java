@@ -299,6 +299,21 @@ class CatalogApiTest extends WebhookTest {
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         assertThat(STRIPE.sessionCreatesFor(opened.json().path("checkoutIntentId").asText()).get(0).form())
                 .containsEntry("mode", "subscription").containsKey("line_items[0][price]");
+
+        // unmapped (Stripe was down at the publish): the inline price_data bills every 3 months too
+        String unmapped = "quarterly-inline-" + suffix;
+        draft(unmapped, title + " inline", Map.of("amountMinor", 4500, "currency", "USD", "interval", "month",
+                "intervalCount", 3));
+        STRIPE.failNext(FakeStripe.Failure.SERVER_ERROR, 10);
+        ApiClient.Response pending = publish(unmapped, "Publish offer " + title + " inline at 45.00 USD every 3 months");
+        STRIPE.recover();
+        assertThat(pending.json().path("stripeSync").asText()).as(pending.body()).isEqualTo("pending");
+        ApiClient.Response inline = checkout(unmapped, "Create checkout for " + title
+                + " inline at 45.00 USD every 3 months");
+        assertThat(inline.status()).as(inline.body()).isEqualTo(201);
+        assertThat(STRIPE.sessionCreatesFor(inline.json().path("checkoutIntentId").asText()).get(0).form())
+                .containsEntry("line_items[0][price_data][recurring][interval]", "month")
+                .containsEntry("line_items[0][price_data][recurring][interval_count]", "3");
     }
 
     @Test
