@@ -83,7 +83,7 @@ public class CheckoutService {
             String phrase = quote.cart().interval() == null
                     ? CheckoutConfirmationPolicy.phraseToCreate(quote.cart().lines(), quote.cart().total())
                     : CheckoutConfirmationPolicy.phraseToSubscribe(quote.cart().lines(), quote.cart().total(),
-                    quote.cart().interval());
+                    quote.cart().interval(), quote.cart().intervalCount());
             return ConfirmedAction.of(phrase, request.confirmation(),
                             CheckoutResponses.previewFields(request.offerId(), quote.cart()),
                             () -> open(write, request.offerId(), quote, attribution, false, baseUrl))
@@ -144,7 +144,8 @@ public class CheckoutService {
                     "The checkout is " + progress.status().publicName() + " and cannot be opened again.");
         }
         CheckoutSessionResult result = stripe.create(new CheckoutSessionRequest(id, publisher,
-                progress.nextAttempt(), quote.cart().mode(), quote.cart().interval(), quote.cart().lines(),
+                progress.nextAttempt(), quote.cart().mode(), quote.cart().interval(), quote.cart().intervalCount(),
+                quote.cart().lines(),
                 quote.priceIds(), baseUrl));
         if (result instanceof CheckoutSessionResult.Opened opened) {
             commands.sendAndWait(new RecordCheckoutSessionOpened(id, progress.nextAttempt(), opened.expiresAt(),

@@ -1,6 +1,8 @@
 package com.bumpgrade.commerce.api.config;
 
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntent;
+import com.bumpgrade.commerce.domain.catalog.CatalogOffer;
+import com.bumpgrade.commerce.domain.catalog.CatalogProduct;
 import com.bumpgrade.commerce.domain.commission.CommissionLedger;
 import com.bumpgrade.commerce.domain.entitlement.Entitlement;
 import com.bumpgrade.commerce.domain.revocation.RevocationIntent;
@@ -38,6 +40,8 @@ public class AxonProcessingConfiguration {
             configurer.configureAggregate(CommissionLedger.class);
             configurer.configureAggregate(Entitlement.class);
             configurer.configureAggregate(RevocationIntent.class);
+            configurer.configureAggregate(CatalogProduct.class);
+            configurer.configureAggregate(CatalogOffer.class);
             configurer.eventProcessing(processing -> processing
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                     .registerDefaultDeadLetterPolicy(c -> DeadLetterAttempts.countingPolicy())

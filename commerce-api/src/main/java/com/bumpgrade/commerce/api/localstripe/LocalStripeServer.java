@@ -73,7 +73,8 @@ public final class LocalStripeServer implements AutoCloseable {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             if (path.startsWith("/v1/")) {
-                StripeStandIn.Answer answer = standIn.answer(method, path, StripeStandIn.decodeForm(body));
+                StripeStandIn.Answer answer = standIn.answer(method, path, StripeForm.decode(body),
+                        exchange.getRequestHeaders().getFirst("Idempotency-Key"));
                 send(exchange, answer.status(), "application/json", standIn.json(answer.body()));
                 return;
             }

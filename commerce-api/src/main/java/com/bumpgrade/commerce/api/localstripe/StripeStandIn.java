@@ -7,12 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +33,7 @@ public final class StripeStandIn {
     private final Map<String, ObjectNode> subscriptions = new ConcurrentHashMap<>();
     private final ObjectNode sessionFixture = (ObjectNode) fixture("checkout.session");
     private final Map<String, ObjectNode> portalSessions = new ConcurrentHashMap<>();
+    private final StandInCatalog catalog = new StandInCatalog(name -> (ObjectNode) fixture(name));
     private final String hostedPageBase;
     private final String portalPageBase;
     private final String errorMessage;
@@ -52,6 +50,15 @@ public final class StripeStandIn {
     }
 
     public Answer answer(String method, String path, Map<String, String> form) {
+        return answer(method, path, form, null);
+    }
+
+    /** The answer to one request; {@code idempotencyKey} is its Idempotency-Key header, if any. */
+    public Answer answer(String method, String path, Map<String, String> form, String idempotencyKey) {
+        Optional<ObjectNode> catalogued = catalog.answer(method, path, form, idempotencyKey);
+        if (catalogued.isPresent()) {
+            return new Answer(200, catalogued.get());
+        }
         if (method.equals("POST") && path.equals("/v1/checkout/sessions")) {
             return new Answer(200, createSession(form));
         }
@@ -79,6 +86,11 @@ public final class StripeStandIn {
             }
         }
         return error(404, "invalid_request_error", "unrecognized_url");
+    }
+
+    /** The Prices publishing created so far, by their Stripe id. */
+    public Map<String, ObjectNode> prices() {
+        return catalog.prices();
     }
 
     /** A PaymentIntent Stripe created on its own (Billing pays a subscription's invoice with one). */
@@ -170,21 +182,6 @@ public final class StripeStandIn {
         }
     }
 
-    /** Decodes an application/x-www-form-urlencoded body, as stripe-java sends it. */
-    public static Map<String, String> decodeForm(String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        if (body == null || body.isEmpty()) {
-            return form;
-        }
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            form.put(key, value);
-        }
-        return form;
-    }
-
     private Answer missing() {
         return error(404, "invalid_request_error", "resource_missing");
     }
@@ -202,6 +199,11 @@ public final class StripeStandIn {
         for (int i = 0; form.containsKey("line_items[" + i + "][quantity]"); i++) {
             long quantity = Long.parseLong(form.get("line_items[" + i + "][quantity]"));
             String unit = form.get("line_items[" + i + "][price_data][unit_amount]");
+            Optional<ObjectNode> mapped = catalog.price(form.get("line_items[" + i + "][price]"));
+            if (mapped.isPresent()) {
+                unit = mapped.get().path("unit_amount").asText();
+                currency = mapped.get().path("currency").asText();
+            }
             total += unit == null ? 0 : Long.parseLong(unit) * quantity;
             currency = form.getOrDefault("line_items[" + i + "][price_data][currency]", currency);
         }

@@ -59,6 +59,15 @@ public final class RouteAccess {
             new Rule(HttpMethod.GET, "/api/commerce/revocation-intents/{revocationIntentId}", OWNER_OR_AUDITOR),
             new Rule(HttpMethod.POST, "/api/commerce/revocation-intents/{revocationIntentId}/{action}", OWNER),
 
+            // the catalogue (D75): owners edit and publish, every role of the publisher discovers what is for sale
+            new Rule(HttpMethod.POST, "/api/commerce/catalog/products", OWNER),
+            new Rule(HttpMethod.POST, "/api/commerce/catalog/offers", OWNER),
+            new Rule(HttpMethod.POST, "/api/commerce/catalog/offers/{offerId}/publish", OWNER),
+            new Rule(HttpMethod.POST, "/api/commerce/catalog/offers/{offerId}/archive", OWNER),
+            new Rule(HttpMethod.POST, "/api/commerce/catalog/offers/{offerId}/stripe-sync", OWNER),
+            new Rule(HttpMethod.GET, "/api/commerce/catalog/offers", PUBLISHER_ROLES),
+            new Rule(HttpMethod.GET, "/api/commerce/catalog/offers/{offerId}", PUBLISHER_ROLES),
+
             new Rule(HttpMethod.GET, "/api/commerce/audit-entries", OWNER_OR_AUDITOR),
             new Rule(HttpMethod.GET, "/api/commerce/audit-entries/verification", OWNER_OR_AUDITOR),
             // a replay reads the whole store: the auditor's one write

@@ -10,9 +10,10 @@ import java.util.Map;
 
 /**
  * What Bumpgrade asks Stripe for: the intent's lines, and where each line's Stripe Price mapping is found
- * ({@code priceIds}: offer id to Bumpgrade price id).
+ * ({@code priceIds}: offer id to Bumpgrade price id). A subscription bills every {@code intervalCount} intervals.
  */
 public record CheckoutSessionRequest(CheckoutIntentId checkoutIntentId, PublisherId publisherId, int attempt,
-                                     CheckoutMode mode, String interval, List<CheckoutLine> lines,
+                                     CheckoutMode mode, String interval, int intervalCount,
+                                     List<CheckoutLine> lines,
                                      Map<String, String> priceIds, String returnBaseUrl) {
 }

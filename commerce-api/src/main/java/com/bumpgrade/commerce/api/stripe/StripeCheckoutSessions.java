@@ -67,7 +67,8 @@ public class StripeCheckoutSessions {
                     .build());
         }
         for (CheckoutLine line : request.lines()) {
-            params.addLineItem(lineItem(line, request.priceIds().get(line.offerId().value()), request.interval()));
+            params.addLineItem(lineItem(line, request.priceIds().get(line.offerId().value()), request.interval(),
+                    request.intervalCount()));
         }
         // Stripe stores the first answer per key, failures included, so each attempt has its own key.
         RequestOptions options = RequestOptions.builder()
@@ -110,7 +111,8 @@ public class StripeCheckoutSessions {
         }
     }
 
-    private SessionCreateParams.LineItem lineItem(CheckoutLine line, String priceId, String interval) {
+    private SessionCreateParams.LineItem lineItem(CheckoutLine line, String priceId, String interval,
+                                                  int intervalCount) {
         SessionCreateParams.LineItem.Builder item = SessionCreateParams.LineItem.builder().setQuantity(line.quantity());
         Optional<String> stripePrice = priceId == null ? Optional.empty()
                 : vault.find(priceId, StripeReferenceVault.Kind.PRICE);
@@ -123,6 +125,7 @@ public class StripeCheckoutSessions {
             price.setRecurring(SessionCreateParams.LineItem.PriceData.Recurring.builder()
                     .setInterval(SessionCreateParams.LineItem.PriceData.Recurring.Interval.valueOf(
                             interval.toUpperCase(Locale.ROOT)))
+                    .setIntervalCount((long) intervalCount)
                     .build());
         }
         return item.setPriceData(price

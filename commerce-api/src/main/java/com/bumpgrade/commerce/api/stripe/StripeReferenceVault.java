@@ -14,7 +14,7 @@ import java.util.Optional;
 @Repository
 public class StripeReferenceVault implements StripeReferences {
     public enum Kind {
-        CHECKOUT_SESSION, CHECKOUT_URL, PRICE, PAYMENT_INTENT, CUSTOMER, DISPUTE, SUBSCRIPTION, PORTAL_URL;
+        CHECKOUT_SESSION, CHECKOUT_URL, PRICE, PRODUCT, PAYMENT_INTENT, CUSTOMER, DISPUTE, SUBSCRIPTION, PORTAL_URL;
 
         String column() {
             return name().toLowerCase(Locale.ROOT);

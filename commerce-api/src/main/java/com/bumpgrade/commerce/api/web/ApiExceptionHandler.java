@@ -53,6 +53,9 @@ public class ApiExceptionHandler {
             Map.entry("revocation_intent_open", HttpStatus.CONFLICT),
             Map.entry("revocation_not_proposed", HttpStatus.CONFLICT),
             Map.entry("revocation_not_recorded", HttpStatus.CONFLICT),
+            Map.entry("offer_published", HttpStatus.CONFLICT),
+            Map.entry("offer_archived", HttpStatus.CONFLICT),
+            Map.entry("seeded_product", HttpStatus.CONFLICT),
             Map.entry("confirmation_required", HttpStatus.UNPROCESSABLE_ENTITY));
 
     @ExceptionHandler(ApiException.class)

@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.api.support;
 
+import com.bumpgrade.commerce.api.localstripe.StripeForm;
 import com.bumpgrade.commerce.api.localstripe.StripeStandIn;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -109,7 +110,7 @@ public final class FakeStripe {
         String path = request.getPath() == null ? "" : request.getPath().split("\\?")[0];
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         request.getHeaders().forEach(pair -> headers.put(pair.getFirst(), pair.getSecond()));
-        Map<String, String> form = StripeStandIn.decodeForm(request.getBody().readUtf8());
+        Map<String, String> form = StripeForm.decode(request.getBody().readUtf8());
         calls.add(new Call(request.getMethod(), path, Map.copyOf(headers), Collections.unmodifiableMap(form)));
 
         Failure failure = failAlways != null ? failAlways : failures.poll();
@@ -129,7 +130,7 @@ public final class FakeStripe {
             }
             return json(200, list);
         }
-        StripeStandIn.Answer answer = standIn.answer(request.getMethod(), path, form);
+        StripeStandIn.Answer answer = standIn.answer(request.getMethod(), path, form, headers.get("Idempotency-Key"));
         MockResponse response = json(answer.status(), answer.body());
         return answer.status() >= 400 ? response.setHeader("Request-Id", "req_LeakyRequest42") : response;
     }
@@ -157,6 +158,11 @@ public final class FakeStripe {
         payment.putObject("payment").put("type", "payment_intent").put("payment_intent", paymentIntent);
         invoicePayments.put(paymentIntent, payment);
         return paymentIntent;
+    }
+
+    /** The Prices created so far, by their Stripe id. */
+    public Map<String, ObjectNode> prices() {
+        return standIn.prices();
     }
 
     /** Moves a subscription to another status, as Stripe Billing would (renewal failed, canceled, ...). */

@@ -20,8 +20,11 @@ public final class CartPolicy {
     private CartPolicy() {
     }
 
-    /** {@code interval} is the billing interval of a subscription cart, null for a one-time purchase. */
-    public record Cart(CheckoutMode mode, List<CheckoutLine> lines, Money total, String interval) {
+    /**
+     * {@code interval} is the billing interval of a subscription cart, null for a one-time purchase; it is billed
+     * every {@code intervalCount} intervals.
+     */
+    public record Cart(CheckoutMode mode, List<CheckoutLine> lines, Money total, String interval, int intervalCount) {
     }
 
     /**
@@ -68,6 +71,6 @@ public final class CartPolicy {
         }
         Money total = lines.stream().map(CheckoutLine::lineTotal).reduce(Money::plus).orElseThrow();
         return new Cart(main.recurring() ? CheckoutMode.SUBSCRIPTION : CheckoutMode.PAYMENT, List.copyOf(lines), total,
-                main.interval());
+                main.interval(), main.intervalCount());
     }
 }

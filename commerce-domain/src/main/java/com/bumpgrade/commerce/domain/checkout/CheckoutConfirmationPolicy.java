@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.domain.checkout;
 
+import com.bumpgrade.commerce.domain.catalog.CatalogPrice;
 import com.bumpgrade.commerce.domain.shared.Money;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 
@@ -23,7 +24,12 @@ public final class CheckoutConfirmationPolicy {
 
     /** For a subscription the phrase names the billing interval too: "... at 15.00 USD per month". */
     public static String phraseToSubscribe(List<CheckoutLine> lines, Money total, String interval) {
-        return phraseToCreate(lines, total) + " per " + interval;
+        return phraseToSubscribe(lines, total, interval, 1);
+    }
+
+    /** Every few intervals: "... at 45.00 USD every 3 months", so the buyer's agent confirms the real cadence. */
+    public static String phraseToSubscribe(List<CheckoutLine> lines, Money total, String interval, int count) {
+        return phraseToCreate(lines, total) + CatalogPrice.cadence(interval, count);
     }
 
     public static String phraseToExpire(CheckoutIntentId id) {

@@ -23,7 +23,7 @@ import java.util.Optional;
 public class AuditedEventsInStore {
     /** The projections of the audit-trail group: every entry of the chain comes from one of them. */
     public static final List<Class<?>> AUDIT_PROJECTIONS = List.of(AuditTrailProjection.class,
-            RevocationAuditProjection.class);
+            RevocationAuditProjection.class, CatalogAuditTrail.class);
 
     /** The audited event types: what the audit projections handle, read from them so the two never drift apart. */
     static final String[] AUDITED_TYPES = AUDIT_PROJECTIONS.stream()

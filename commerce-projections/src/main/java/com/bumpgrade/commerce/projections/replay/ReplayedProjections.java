@@ -3,7 +3,9 @@ package com.bumpgrade.commerce.projections.replay;
 import com.bumpgrade.commerce.projections.audit.AuditTrail;
 import com.bumpgrade.commerce.projections.audit.AuditTrailProjection;
 import com.bumpgrade.commerce.projections.audit.AuditedEventsInStore;
+import com.bumpgrade.commerce.projections.audit.CatalogAuditTrail;
 import com.bumpgrade.commerce.projections.audit.RevocationAuditProjection;
+import com.bumpgrade.commerce.projections.catalog.CatalogProjection;
 import com.bumpgrade.commerce.projections.checkout.CheckoutIntentProjection;
 import com.bumpgrade.commerce.projections.commission.CommissionLedgerProjection;
 import com.bumpgrade.commerce.projections.entitlement.EntitlementProjection;
@@ -40,13 +42,19 @@ public final class ReplayedProjections {
                     + "entry_id FROM {schema}.commission_entry_view WHERE publisher_id = ?)", List.of()),
             new ReplayedTable("entitlement_view", "entitlement_id", "publisher_id = ?", List.of()),
             new ReplayedTable("revocation_intent_view", "revocation_intent_id", "publisher_id = ?", List.of()),
+            // the catalogue: seed rows (not events) and the rows its events make
+            new ReplayedTable("publisher", "publisher_id", "publisher_id = ?", List.of()),
+            new ReplayedTable("product", "product_id", "publisher_id = ?", List.of()),
+            new ReplayedTable("offer", "offer_id", "publisher_id = ?", List.of()),
+            new ReplayedTable("price", "price_id", "publisher_id = ?", List.of()),
             // its rows are clicks (not events); the projection fills their consumption columns
             new ReplayedTable("referral_click", "click_id", "publisher_id = ?", List.of()),
             new ReplayedTable("audit_entry", "event_id", "publisher_id = ?", List.of("sequence")),
             new ReplayedTable("audit_chain_head", "publisher_id", "publisher_id = ?", List.of()));
 
     /** The tables whose rows exist before any event and are copied into the shadow before its reset. */
-    public static final List<String> COPIED_TABLES = List.of("referral_click");
+    public static final List<String> COPIED_TABLES = List.of("referral_click", "publisher", "product", "offer",
+            "price");
 
     /** New instances of every replayable projection, writing through the given JDBC template. */
     public static List<Object> create(JdbcTemplate jdbc, PlatformTransactionManager transactions,
@@ -54,7 +62,7 @@ public final class ReplayedProjections {
         AuditTrail trail = new AuditTrail(jdbc, transactions, new AuditedEventsInStore(jdbc, serializer));
         return List.of(new CheckoutIntentProjection(jdbc), new WebhookEvidenceProjection(jdbc),
                 new CommissionLedgerProjection(jdbc), new EntitlementProjection(jdbc),
-                new RevocationIntentProjection(jdbc), new AuditTrailProjection(trail),
-                new RevocationAuditProjection(trail));
+                new RevocationIntentProjection(jdbc), new CatalogProjection(jdbc), new AuditTrailProjection(trail),
+                new RevocationAuditProjection(trail), new CatalogAuditTrail(trail));
     }
 }
