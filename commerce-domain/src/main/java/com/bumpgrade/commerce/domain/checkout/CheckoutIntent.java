@@ -57,7 +57,7 @@ public class CheckoutIntent {
                     command.context(), command.requestedAt(), command.livemode()));
             if (command.attribution() != null) {
                 apply(new CheckoutReferralAttributed(command.checkoutIntentId(), command.publisherId(),
-                        command.attribution(), command.requestedAt()));
+                        command.attribution(), command.requestedAt(), command.context()));
             }
             return new CheckoutProgress(command.checkoutIntentId(), CheckoutStatus.STARTED, 1, true);
         }

@@ -44,7 +44,8 @@ public class Entitlement {
         }
         apply(new EntitlementGranted(command.entitlementId(), command.publisherId(), command.checkoutIntentId(),
                 command.offerId(), command.customerId(), Access.ACTIVE, command.evidenceId(), command.grantedAt()));
-        apply(new FulfillmentQueued(command.entitlementId(), command.publisherId(), "pending", command.grantedAt()));
+        apply(new FulfillmentQueued(command.entitlementId(), command.publisherId(), "pending", command.grantedAt(),
+                command.evidenceId()));
         return true;
     }
 

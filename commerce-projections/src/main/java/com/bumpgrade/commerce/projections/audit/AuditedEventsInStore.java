@@ -21,8 +21,12 @@ import java.util.Optional;
  */
 @Component
 public class AuditedEventsInStore {
-    /** The audited event types: what the audit projection handles, read from it so the two never drift apart. */
-    static final String[] AUDITED_TYPES = Arrays.stream(AuditTrailProjection.class.getDeclaredMethods())
+    /** The projections that write the trail, each auditing its subjects, all in the audit-trail group. */
+    public static final List<Class<?>> PROJECTIONS = List.of(AuditTrailProjection.class,
+            EntitlementAuditProjection.class, WebhookAuditProjection.class);
+
+    /** The audited event types: what the audit projections handle, read from them so the two never drift apart. */
+    static final String[] AUDITED_TYPES = PROJECTIONS.stream().flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
             .filter(method -> method.isAnnotationPresent(EventHandler.class))
             .map(Method::getParameterTypes).map(parameters -> parameters[0].getName())
             .distinct().sorted().toArray(String[]::new);

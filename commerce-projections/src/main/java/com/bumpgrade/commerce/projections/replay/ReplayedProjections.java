@@ -3,6 +3,8 @@ package com.bumpgrade.commerce.projections.replay;
 import com.bumpgrade.commerce.projections.audit.AuditTrail;
 import com.bumpgrade.commerce.projections.audit.AuditTrailProjection;
 import com.bumpgrade.commerce.projections.audit.AuditedEventsInStore;
+import com.bumpgrade.commerce.projections.audit.EntitlementAuditProjection;
+import com.bumpgrade.commerce.projections.audit.WebhookAuditProjection;
 import com.bumpgrade.commerce.projections.checkout.CheckoutIntentProjection;
 import com.bumpgrade.commerce.projections.commission.CommissionLedgerProjection;
 import com.bumpgrade.commerce.projections.entitlement.EntitlementProjection;
@@ -51,6 +53,7 @@ public final class ReplayedProjections {
         AuditTrail trail = new AuditTrail(jdbc, transactions, new AuditedEventsInStore(jdbc, serializer));
         return List.of(new CheckoutIntentProjection(jdbc), new WebhookEvidenceProjection(jdbc),
                 new CommissionLedgerProjection(jdbc), new EntitlementProjection(jdbc),
-                new AuditTrailProjection(trail));
+                new AuditTrailProjection(trail), new EntitlementAuditProjection(trail),
+                new WebhookAuditProjection(trail));
     }
 }
