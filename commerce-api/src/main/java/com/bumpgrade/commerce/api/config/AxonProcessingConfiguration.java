@@ -3,6 +3,7 @@ package com.bumpgrade.commerce.api.config;
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntent;
 import com.bumpgrade.commerce.domain.commission.CommissionLedger;
 import com.bumpgrade.commerce.domain.entitlement.Entitlement;
+import com.bumpgrade.commerce.domain.referral.Partner;
 import com.bumpgrade.commerce.domain.webhook.StripeEventEvidence;
 import com.bumpgrade.commerce.api.deadletter.DeadLetterAttempts;
 import org.axonframework.config.ConfigurerModule;
@@ -36,6 +37,7 @@ public class AxonProcessingConfiguration {
             configurer.configureAggregate(StripeEventEvidence.class);
             configurer.configureAggregate(CommissionLedger.class);
             configurer.configureAggregate(Entitlement.class);
+            configurer.configureAggregate(Partner.class);
             configurer.eventProcessing(processing -> processing
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                     .registerDefaultDeadLetterPolicy(c -> DeadLetterAttempts.countingPolicy())

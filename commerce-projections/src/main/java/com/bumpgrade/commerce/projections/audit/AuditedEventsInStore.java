@@ -23,7 +23,7 @@ import java.util.Optional;
 public class AuditedEventsInStore {
     /** The projections that write the trail, each auditing its subjects, all in the audit-trail group. */
     public static final List<Class<?>> PROJECTIONS = List.of(AuditTrailProjection.class,
-            EntitlementAuditProjection.class, WebhookAuditProjection.class);
+            EntitlementAuditProjection.class, WebhookAuditProjection.class, ReferralAuditProjection.class);
 
     /** The audited event types: what the audit projections handle, read from them so the two never drift apart. */
     static final String[] AUDITED_TYPES = PROJECTIONS.stream().flatMap(type -> Arrays.stream(type.getDeclaredMethods()))

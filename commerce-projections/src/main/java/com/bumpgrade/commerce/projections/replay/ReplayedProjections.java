@@ -4,6 +4,7 @@ import com.bumpgrade.commerce.projections.audit.AuditTrail;
 import com.bumpgrade.commerce.projections.audit.AuditTrailProjection;
 import com.bumpgrade.commerce.projections.audit.AuditedEventsInStore;
 import com.bumpgrade.commerce.projections.audit.EntitlementAuditProjection;
+import com.bumpgrade.commerce.projections.audit.ReferralAuditProjection;
 import com.bumpgrade.commerce.projections.audit.WebhookAuditProjection;
 import com.bumpgrade.commerce.projections.checkout.CheckoutIntentProjection;
 import com.bumpgrade.commerce.projections.commission.CommissionLedgerProjection;
@@ -54,6 +55,6 @@ public final class ReplayedProjections {
         return List.of(new CheckoutIntentProjection(jdbc), new WebhookEvidenceProjection(jdbc),
                 new CommissionLedgerProjection(jdbc), new EntitlementProjection(jdbc),
                 new AuditTrailProjection(trail), new EntitlementAuditProjection(trail),
-                new WebhookAuditProjection(trail));
+                new WebhookAuditProjection(trail), new ReferralAuditProjection(trail));
     }
 }

@@ -43,7 +43,7 @@ class AuditTrailProjectionTest extends ReplayableProjectionTest {
     @Override
     protected Object projection() {
         return List.of(new AuditTrailProjection(trail), new EntitlementAuditProjection(trail),
-                new WebhookAuditProjection(trail));
+                new WebhookAuditProjection(trail), new ReferralAuditProjection(trail));
     }
 
     @Override

@@ -1,6 +1,9 @@
 package com.bumpgrade.commerce.projections.audit;
 
 import com.bumpgrade.commerce.domain.audit.IsAuditTrailIntact;
+import com.bumpgrade.commerce.domain.referral.PartnerId;
+import com.bumpgrade.commerce.domain.referral.PartnerRecordId;
+import com.bumpgrade.commerce.domain.referral.PartnerRegistered;
 import com.bumpgrade.commerce.domain.webhook.EvidenceOutcome;
 import com.bumpgrade.commerce.domain.webhook.StripeEventAttributed;
 import com.bumpgrade.commerce.domain.webhook.StripeEventConcluded;
@@ -41,6 +44,7 @@ class AuditedActionsTest extends ReplayableProjectionTest {
     private static final WebhookEvidenceId IGNORED = WebhookEvidenceId.forStripeEvent("evt_1Ignored");
     private static final WebhookEvidenceId REDRIVEN = WebhookEvidenceId.forStripeEvent("evt_1Redriven");
     private static final String TYPE = "checkout.session.completed";
+    private static final PartnerRecordId BOB = PartnerRecordId.forPartner(PUBLISHER, PartnerId.of("partner-bob"));
 
     private final AuditTrail trail = new AuditTrail(jdbc, ProjectionDatabase.get().transactions(),
             new AuditedEventsInStore(jdbc, JacksonSerializer.defaultSerializer()));
@@ -48,7 +52,7 @@ class AuditedActionsTest extends ReplayableProjectionTest {
     @Override
     protected Object projection() {
         return List.of(new AuditTrailProjection(trail), new EntitlementAuditProjection(trail),
-                new WebhookAuditProjection(trail));
+                new WebhookAuditProjection(trail), new ReferralAuditProjection(trail));
     }
 
     @Override
@@ -74,6 +78,8 @@ class AuditedActionsTest extends ReplayableProjectionTest {
                 .then(new StripeEventConcluded(REDRIVEN, TYPE, EvidenceOutcome.PROCESSED, "paid", PUBLISHER,
                         "checkout_intent", PAID_CHECKOUT.value(), at(10), OWNER), at(10)).events());
         events.addAll(unmatchedEvidence().events());
+        events.addAll(AggregateStream.of("Partner", BOB.value()).then(new PartnerRegistered(BOB, PUBLISHER,
+                PartnerId.of("partner-bob"), "Bob Partner", "BOB10", 1500, OWNER, at(11)), at(11)).events());
         return events;
     }
 
@@ -89,6 +95,7 @@ class AuditedActionsTest extends ReplayableProjectionTest {
         applyHistory();
 
         String owner = "owner-demo|owner|bumpgrade-dashboard|corr-owner";
+        // the order is the store's (chain positions), which is the history's
         assertThat(jdbc.queryForList("""
                 SELECT action || ' ' || result || ' ' || actor || '|' || actor_role || '|' || client || '|'
                     || correlation_id || ' ' || subject_type || ':' || subject_id || ' '
@@ -116,7 +123,9 @@ class AuditedActionsTest extends ReplayableProjectionTest {
                 "webhook.redrive requested " + owner + " webhook_evidence:" + REDRIVEN.value() + " "
                         + REDRIVEN.value() + " {\"eventType\": \"" + TYPE + "\"}",
                 "webhook.redrive processed " + owner + " webhook_evidence:" + REDRIVEN.value() + " "
-                        + REDRIVEN.value() + " " + conclusion("paid"));
+                        + REDRIVEN.value() + " " + conclusion("paid"),
+                "partner.register registered " + owner + " partner:partner-bob - "
+                        + "{\"referralCode\": \"BOB10\", \"commissionBasisPoints\": 1500}");
         assertThat(trail.answer(new IsAuditTrailIntact(PUBLISHER)).intact()).isTrue();
     }
 
