@@ -111,6 +111,15 @@ public class Entitlement {
                 command.requestedAt()));
     }
 
+    @CommandHandler
+    public void handle(RecordBillingPortalFailure command) {
+        if (!publisherId.equals(command.publisherId()) || !openedPortals.contains(command.portalSessionId())) {
+            throw new BillingRuleViolation("not_found", "The portal session was not found.");
+        }
+        apply(new BillingPortalFailed(entitlementId, publisherId, command.portalSessionId(), command.failure(),
+                command.context(), command.failedAt()));
+    }
+
     public static String phraseToOpenPortal(EntitlementId id) {
         return "Open billing portal for entitlement " + id.value();
     }

@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.projections.audit;
 
+import com.bumpgrade.commerce.domain.entitlement.BillingPortalFailed;
 import com.bumpgrade.commerce.domain.entitlement.BillingPortalOpened;
 import com.bumpgrade.commerce.domain.entitlement.EntitlementAccessChanged;
 import com.bumpgrade.commerce.domain.entitlement.EntitlementGranted;
@@ -15,7 +16,10 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The audit entries of entitlements: grants, fulfilment queued, access changes and Customer Portal sessions. */
+/**
+ * The audit entries of entitlements: grants, fulfilment queued, access changes and Customer Portal sessions,
+ * opened or failed at Stripe.
+ */
 @Component
 @ProcessingGroup(ProcessingGroups.AUDIT_TRAIL)
 public class EntitlementAuditProjection {
@@ -67,5 +71,12 @@ public class EntitlementAuditProjection {
         trail.record(message, new AuditTrail.Entry(event.publisherId(), event.openedAt(),
                 event.context(), "entitlement.portal", ENTITLEMENT, event.entitlementId().value(), "opened",
                 Map.of("portalSessionId", event.portalSessionId().value()), null));
+    }
+
+    @EventHandler
+    void on(BillingPortalFailed event, EventMessage<?> message) {
+        trail.record(message, new AuditTrail.Entry(event.publisherId(), event.failedAt(),
+                event.context(), "entitlement.portal", ENTITLEMENT, event.entitlementId().value(), "failed",
+                Map.of("portalSessionId", event.portalSessionId().value(), "failure", event.failure()), null));
     }
 }
