@@ -4,6 +4,7 @@ import com.bumpgrade.commerce.domain.checkout.CheckoutIntent;
 import com.bumpgrade.commerce.domain.commission.CommissionLedger;
 import com.bumpgrade.commerce.domain.entitlement.Entitlement;
 import com.bumpgrade.commerce.domain.referral.Partner;
+import com.bumpgrade.commerce.domain.referral.ReferralClick;
 import com.bumpgrade.commerce.domain.webhook.StripeEventEvidence;
 import com.bumpgrade.commerce.api.deadletter.DeadLetterAttempts;
 import org.axonframework.config.ConfigurerModule;
@@ -38,6 +39,7 @@ public class AxonProcessingConfiguration {
             configurer.configureAggregate(CommissionLedger.class);
             configurer.configureAggregate(Entitlement.class);
             configurer.configureAggregate(Partner.class);
+            configurer.configureAggregate(ReferralClick.class);
             configurer.eventProcessing(processing -> processing
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                     .registerDefaultDeadLetterPolicy(c -> DeadLetterAttempts.countingPolicy())

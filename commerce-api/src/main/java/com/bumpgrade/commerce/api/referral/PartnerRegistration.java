@@ -13,11 +13,6 @@ import com.bumpgrade.commerce.domain.referral.PartnerRecordId;
 import com.bumpgrade.commerce.domain.referral.RegisterPartner;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -28,22 +23,22 @@ import java.util.Map;
 /**
  * An owner registers a partner of their publisher: a confirmed billing write. The lookup row (whose unique keys
  * keep ids and codes apart) and the {@code PartnerRegistered} event commit in one transaction, so the audit trail
- * has the registration exactly when the partner exists (D71). Blocking (JDBC).
+ * has the registration exactly when the partner exists (D72). Blocking (JDBC).
  */
 @Service
 public class PartnerRegistration {
     private final ReferralRegistry registry;
     private final BillingWriteEnvelope envelope;
     private final CommandGateway commands;
-    private final TransactionManager transactions;
+    private final InOneTransaction transaction;
     private final Clock clock;
 
     public PartnerRegistration(ReferralRegistry registry, BillingWriteEnvelope envelope, CommandGateway commands,
-                               TransactionManager transactions, Clock clock) {
+                               InOneTransaction transaction, Clock clock) {
         this.registry = registry;
         this.envelope = envelope;
         this.commands = commands;
-        this.transactions = transactions;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -69,33 +64,24 @@ public class PartnerRegistration {
         });
     }
 
-    /**
-     * The row, then the event, in one root unit of work bound to one transaction (as the webhook intake does): a
-     * taken id or code, or a publisher gone meanwhile, rolls both back.
-     */
+    /** The row, then the event, in one transaction: a taken id or code, or a publisher gone meanwhile, rolls both back. */
     private ReferralRegistry.Registration recorded(ApiCaller caller, BillingContext context,
                                                    ReferralRegistry.Partner partner) {
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(transactions);
-        ResultMessage<ReferralRegistry.Registration> result = unitOfWork.executeWithResult(() -> {
-            ReferralRegistry.Registration registration = registry.register(caller.publisher(), partner);
-            if (registration != ReferralRegistry.Registration.REGISTERED) {
-                throw new NotRegistered(registration);
-            }
-            PartnerId id = PartnerId.of(partner.partnerId());
-            commands.sendAndWait(new RegisterPartner(PartnerRecordId.forPartner(caller.publisher(), id),
-                    caller.publisher(), id, partner.displayName(), partner.referralCode(),
-                    partner.commissionBasisPoints(), context, clock.instant()));
-            return registration;
-        }, RollbackConfigurationType.ANY_THROWABLE);
-        if (result.isExceptional()) {
-            Throwable failure = result.exceptionResult();
-            if (failure instanceof NotRegistered refused) {
-                return refused.registration;
-            }
-            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        try {
+            return transaction.run(() -> {
+                ReferralRegistry.Registration registration = registry.register(caller.publisher(), partner);
+                if (registration != ReferralRegistry.Registration.REGISTERED) {
+                    throw new NotRegistered(registration);
+                }
+                PartnerId id = PartnerId.of(partner.partnerId());
+                commands.sendAndWait(new RegisterPartner(PartnerRecordId.forPartner(caller.publisher(), id),
+                        caller.publisher(), id, partner.displayName(), partner.referralCode(),
+                        partner.commissionBasisPoints(), context, clock.instant()));
+                return registration;
+            });
+        } catch (NotRegistered refused) {
+            return refused.registration;
         }
-        return result.getPayload();
     }
 
     /** Rolls the unit of work back: the lookup row was refused, and no event may be appended. */
