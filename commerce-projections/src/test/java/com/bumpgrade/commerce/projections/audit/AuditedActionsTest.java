@@ -1,7 +1,14 @@
 package com.bumpgrade.commerce.projections.audit;
 
 import com.bumpgrade.commerce.domain.audit.IsAuditTrailIntact;
+import com.bumpgrade.commerce.domain.entitlement.BillingPortalFailed;
+import com.bumpgrade.commerce.domain.entitlement.PortalSessionId;
 import com.bumpgrade.commerce.domain.referral.PartnerId;
+import com.bumpgrade.commerce.domain.referral.ReferralClickRecorded;
+import com.bumpgrade.commerce.domain.shared.ActorId;
+import com.bumpgrade.commerce.domain.shared.BillingContext;
+import com.bumpgrade.commerce.domain.shared.ClientAttribution;
+import com.bumpgrade.commerce.domain.shared.CorrelationId;
 import com.bumpgrade.commerce.domain.referral.PartnerRecordId;
 import com.bumpgrade.commerce.domain.referral.PartnerRegistered;
 import com.bumpgrade.commerce.domain.webhook.EvidenceOutcome;
@@ -27,6 +34,7 @@ import static com.bumpgrade.commerce.projections.support.Stories.CLICK;
 import static com.bumpgrade.commerce.projections.support.Stories.ENTITLEMENT;
 import static com.bumpgrade.commerce.projections.support.Stories.OWNER;
 import static com.bumpgrade.commerce.projections.support.Stories.PAID_CHECKOUT;
+import static com.bumpgrade.commerce.projections.support.Stories.PARTNER;
 import static com.bumpgrade.commerce.projections.support.Stories.PAID_EVIDENCE;
 import static com.bumpgrade.commerce.projections.support.Stories.PUBLISHER;
 import static com.bumpgrade.commerce.projections.support.Stories.at;
@@ -44,6 +52,10 @@ class AuditedActionsTest extends ReplayableProjectionTest {
     private static final WebhookEvidenceId IGNORED = WebhookEvidenceId.forStripeEvent("evt_1Ignored");
     private static final WebhookEvidenceId REDRIVEN = WebhookEvidenceId.forStripeEvent("evt_1Redriven");
     private static final String TYPE = "checkout.session.completed";
+    private static final BillingContext VISITOR = new BillingContext(ActorId.of("visitor"), "public",
+            ClientAttribution.of("referral-link"), CorrelationId.of(CLICK.value()), null);
+    private static final PortalSessionId SESSION = PortalSessionId.forRequest(ENTITLEMENT, OWNER.actor(),
+            OWNER.idempotencyKey());
     private static final PartnerRecordId BOB = PartnerRecordId.forPartner(PUBLISHER, PartnerId.of("partner-bob"));
 
     private final AuditTrail trail = new AuditTrail(jdbc, ProjectionDatabase.get().transactions(),
@@ -80,6 +92,10 @@ class AuditedActionsTest extends ReplayableProjectionTest {
         events.addAll(unmatchedEvidence().events());
         events.addAll(AggregateStream.of("Partner", BOB.value()).then(new PartnerRegistered(BOB, PUBLISHER,
                 PartnerId.of("partner-bob"), "Bob Partner", "BOB10", 1500, OWNER, at(11)), at(11)).events());
+        events.addAll(AggregateStream.of("ReferralClick", CLICK.value()).then(new ReferralClickRecorded(CLICK,
+                PUBLISHER, PARTNER, VISITOR, at(12)), at(12)).events());
+        events.addAll(AggregateStream.of("Entitlement", ENTITLEMENT.value()).then(new BillingPortalFailed(ENTITLEMENT,
+                PUBLISHER, SESSION, "stripe_unavailable", OWNER, at(13)), at(13)).events());
         return events;
     }
 
@@ -125,7 +141,11 @@ class AuditedActionsTest extends ReplayableProjectionTest {
                 "webhook.redrive processed " + owner + " webhook_evidence:" + REDRIVEN.value() + " "
                         + REDRIVEN.value() + " " + conclusion("paid"),
                 "partner.register registered " + owner + " partner:partner-bob - "
-                        + "{\"referralCode\": \"BOB10\", \"commissionBasisPoints\": 1500}");
+                        + "{\"referralCode\": \"BOB10\", \"commissionBasisPoints\": 1500}",
+                "referral.click recorded visitor|public|referral-link|" + CLICK.value() + " referral_click:"
+                        + CLICK.value() + " - {\"partnerId\": \"partner-ada\"}",
+                "entitlement.portal failed " + owner + " entitlement:" + ENTITLEMENT.value() + " - {\"failure\": "
+                        + "\"stripe_unavailable\", \"portalSessionId\": \"" + SESSION.value() + "\"}");
         assertThat(trail.answer(new IsAuditTrailIntact(PUBLISHER)).intact()).isTrue();
     }
 
