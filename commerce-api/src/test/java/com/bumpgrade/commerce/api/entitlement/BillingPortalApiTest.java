@@ -202,6 +202,9 @@ class BillingPortalApiTest extends WebhookTest {
         }
         assertThat(failed.status()).as(failed.body()).isEqualTo(502);
         stream.expectAppendedSince(before, BillingPortalOpened.class, BillingPortalFailed.class);
+        // read-your-writes: the view's version follows the stream, failure included, so If-Match stays usable
+        assertThat(api().get("/api/commerce/entitlements/" + entitlementId).token(Tokens.AGENT).send().json()
+                .path("version").asLong()).isEqualTo(before + 2);
         JsonNode entry = await().atMost(Duration.ofSeconds(15)).until(() -> api()
                 .get("/api/commerce/audit-entries?correlationId=" + correlation + "&action=entitlement.portal")
                 .token(Tokens.AUDITOR).send().json().path("entries"), entries -> entries.size() == 2).get(1);
