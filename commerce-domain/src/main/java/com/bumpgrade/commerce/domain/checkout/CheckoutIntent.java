@@ -103,6 +103,15 @@ public class CheckoutIntent {
         return CheckoutStatus.EXPIRED;
     }
 
+    @CommandHandler
+    public void handle(RecordStripeSessionExpiry command) {
+        if (!publisherId.equals(command.publisherId()) || status != CheckoutStatus.EXPIRED) {
+            throw new BillingRuleViolation("checkout_not_expired", "Only an expired checkout's session is expired.");
+        }
+        apply(new CheckoutStripeSessionExpiryRecorded(checkoutIntentId, publisherId, command.stripeSessionExpired(),
+                command.context(), command.recordedAt()));
+    }
+
     // --- trusted outcomes, from verified Stripe webhooks -------------------------------------------------------
 
     @CommandHandler

@@ -13,6 +13,7 @@ import com.bumpgrade.commerce.domain.checkout.CheckoutSessionExpired;
 import com.bumpgrade.commerce.domain.checkout.CheckoutSessionFailed;
 import com.bumpgrade.commerce.domain.checkout.CheckoutSessionOpened;
 import com.bumpgrade.commerce.domain.checkout.CheckoutStarted;
+import com.bumpgrade.commerce.domain.checkout.CheckoutStripeSessionExpiryRecorded;
 import com.bumpgrade.commerce.domain.commission.CommissionEntryId;
 import com.bumpgrade.commerce.domain.commission.CommissionEntryOpened;
 import com.bumpgrade.commerce.domain.commission.CommissionHeld;
@@ -97,6 +98,13 @@ public class AuditTrailProjection {
         trail.record(message, new AuditTrail.Entry(event.publisherId(), event.expiredAt(),
                 event.context(), "checkout.expire", CHECKOUT, event.checkoutIntentId().value(), "succeeded",
                 Map.of("cause", event.cause().name().toLowerCase(Locale.ROOT)), null));
+    }
+
+    @EventHandler
+    void on(CheckoutStripeSessionExpiryRecorded event, EventMessage<?> message) {
+        trail.record(message, new AuditTrail.Entry(event.publisherId(), event.recordedAt(),
+                event.context(), "checkout.expire.stripe", CHECKOUT, event.checkoutIntentId().value(),
+                event.stripeSessionExpired() ? "expired" : "not_expired", Map.of(), null));
     }
 
     // --- changes caused by verified Stripe webhooks: the evidence id is the source ---------------------------------
