@@ -38,10 +38,11 @@ public class ReferralClicks {
 
     public void record(ReferralClickId click, PublisherId publisher, PartnerId partner, HttpHeaders headers,
                        Instant at) {
-        BillingContext visitor = new BillingContext(ActorId.of("visitor"), "public",
-                header(headers, BillingWriteEnvelope.CLIENT, ClientAttribution::of, ClientAttribution.of(ANONYMOUS_CLIENT)),
-                header(headers, BillingWriteEnvelope.CORRELATION_ID, CorrelationId::of, CorrelationId.of(click.value())),
-                null);
+        ClientAttribution client = header(headers, BillingWriteEnvelope.CLIENT, ClientAttribution::of,
+                ClientAttribution.of(ANONYMOUS_CLIENT));
+        CorrelationId correlation = header(headers, BillingWriteEnvelope.CORRELATION_ID, CorrelationId::of,
+                CorrelationId.of(click.value()));
+        BillingContext visitor = new BillingContext(ActorId.of("visitor"), "public", client, correlation, null);
         transaction.run(() -> {
             registry.recordClick(click, publisher, partner.value(), at);
             commands.sendAndWait(new RecordReferralClick(click, publisher, partner, visitor, at));
