@@ -21,6 +21,7 @@ import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
 import com.bumpgrade.commerce.domain.checkout.CheckoutProgress;
 import com.bumpgrade.commerce.domain.checkout.CheckoutStatus;
 import com.bumpgrade.commerce.domain.checkout.ExpireCheckout;
+import com.bumpgrade.commerce.domain.checkout.RecordStripeSessionExpiry;
 import com.bumpgrade.commerce.domain.checkout.PricedOffer;
 import com.bumpgrade.commerce.domain.checkout.RecordCheckoutSessionFailed;
 import com.bumpgrade.commerce.domain.checkout.RecordCheckoutSessionOpened;
@@ -170,6 +171,8 @@ public class CheckoutService {
                             commands.sendAndWait(new ExpireCheckout(id, caller.publisher(), write.expectedVersion(),
                                     write.context(), clock.instant()));
                             boolean stripeSessionExpired = stripe.expire(id.value());
+                            commands.sendAndWait(new RecordStripeSessionExpiry(id, caller.publisher(),
+                                    stripeSessionExpired, write.context(), clock.instant()));
                             Map<String, Object> body = new LinkedHashMap<>();
                             body.put("status", CheckoutStatus.EXPIRED.publicName());
                             body.put("checkoutIntentId", id.value());

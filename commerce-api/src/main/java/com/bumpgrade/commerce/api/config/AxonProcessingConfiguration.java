@@ -6,6 +6,8 @@ import com.bumpgrade.commerce.domain.catalog.CatalogProduct;
 import com.bumpgrade.commerce.domain.commission.CommissionLedger;
 import com.bumpgrade.commerce.domain.entitlement.Entitlement;
 import com.bumpgrade.commerce.domain.revocation.RevocationIntent;
+import com.bumpgrade.commerce.domain.referral.Partner;
+import com.bumpgrade.commerce.domain.referral.ReferralClick;
 import com.bumpgrade.commerce.domain.webhook.StripeEventEvidence;
 import com.bumpgrade.commerce.api.deadletter.DeadLetterAttempts;
 import org.axonframework.config.ConfigurerModule;
@@ -42,6 +44,8 @@ public class AxonProcessingConfiguration {
             configurer.configureAggregate(RevocationIntent.class);
             configurer.configureAggregate(CatalogProduct.class);
             configurer.configureAggregate(CatalogOffer.class);
+            configurer.configureAggregate(Partner.class);
+            configurer.configureAggregate(ReferralClick.class);
             configurer.eventProcessing(processing -> processing
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                     .registerDefaultDeadLetterPolicy(c -> DeadLetterAttempts.countingPolicy())

@@ -19,6 +19,7 @@ import com.bumpgrade.commerce.domain.entitlement.EntitlementId;
 import com.bumpgrade.commerce.domain.entitlement.OpenBillingPortal;
 import com.bumpgrade.commerce.domain.entitlement.PortalReference;
 import com.bumpgrade.commerce.domain.entitlement.PortalSessionId;
+import com.bumpgrade.commerce.domain.entitlement.RecordBillingPortalFailure;
 import com.bumpgrade.commerce.domain.entitlement.WhatIsEntitlement;
 import com.bumpgrade.commerce.projections.checkout.CheckoutIntentView;
 import com.bumpgrade.commerce.projections.entitlement.EntitlementView;
@@ -93,6 +94,9 @@ public class BillingPortalService {
         String customer = vault.find(view.subject(), StripeReferenceVault.Kind.CUSTOMER).orElse(null);
         if (customer == null || !portal.open(session, customer, base + "/checkout/" + view.checkoutIntentId()
                 + "/return?result=portal")) {
+            // recorded for the audit trail; the answer is not stored, so a retry with the key tries again
+            commands.sendAndWait(new RecordBillingPortalFailure(id, caller.publisher(), session,
+                    customer == null ? "no_stripe_customer" : "stripe_unavailable", write.context(), clock.instant()));
             return WriteResult.notRecorded(HttpStatus.BAD_GATEWAY, ApiErrors.body("stripe_unavailable",
                     "Stripe could not open the Customer Portal. Retry with the same Idempotency-Key."));
         }

@@ -9,21 +9,37 @@ import com.bumpgrade.commerce.api.security.ApiCaller;
 import com.bumpgrade.commerce.api.web.ApiErrors;
 import com.bumpgrade.commerce.api.web.ApiException;
 import com.bumpgrade.commerce.domain.referral.PartnerId;
+import com.bumpgrade.commerce.domain.referral.PartnerRecordId;
+import com.bumpgrade.commerce.domain.referral.RegisterPartner;
+import com.bumpgrade.commerce.domain.shared.BillingContext;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.util.Map;
 
-/** An owner registers a partner of their publisher: a confirmed billing write. Blocking (JDBC). */
+/**
+ * An owner registers a partner of their publisher: a confirmed billing write. The lookup row (whose unique keys
+ * keep ids and codes apart) and the {@code PartnerRegistered} event commit in one transaction, so the audit trail
+ * has the registration exactly when the partner exists (D72). Blocking (JDBC).
+ */
 @Service
 public class PartnerRegistration {
     private final ReferralRegistry registry;
     private final BillingWriteEnvelope envelope;
+    private final CommandGateway commands;
+    private final InOneTransaction transaction;
+    private final Clock clock;
 
-    public PartnerRegistration(ReferralRegistry registry, BillingWriteEnvelope envelope) {
+    public PartnerRegistration(ReferralRegistry registry, BillingWriteEnvelope envelope, CommandGateway commands,
+                               InOneTransaction transaction, Clock clock) {
         this.registry = registry;
         this.envelope = envelope;
+        this.commands = commands;
+        this.transaction = transaction;
+        this.clock = clock;
     }
 
     public WriteOutcome register(ApiCaller caller, HttpHeaders headers, RegisterPartnerRequest request) {
@@ -37,7 +53,7 @@ public class PartnerRegistration {
             return ConfirmedAction.of(phrase, request.confirmation(), Map.of(), () -> {
                 ReferralRegistry.Partner partner = new ReferralRegistry.Partner(request.partnerId(),
                         request.displayName().strip(), request.referralCode(), bps, true);
-                return switch (registry.register(caller.publisher(), partner)) {
+                return switch (recorded(caller, write.context(), partner)) {
                     case REGISTERED -> WriteResult.done(HttpStatus.CREATED,
                             Map.of("status", "registered", "partner", partner));
                     case TAKEN -> WriteResult.done(HttpStatus.CONFLICT, ApiErrors.body(
@@ -46,6 +62,36 @@ public class PartnerRegistration {
                 };
             });
         });
+    }
+
+    /** The row, then the event, in one transaction: a taken id or code, or a publisher gone meanwhile, rolls both back. */
+    private ReferralRegistry.Registration recorded(ApiCaller caller, BillingContext context,
+                                                   ReferralRegistry.Partner partner) {
+        try {
+            return transaction.run(() -> {
+                ReferralRegistry.Registration registration = registry.register(caller.publisher(), partner);
+                if (registration != ReferralRegistry.Registration.REGISTERED) {
+                    throw new NotRegistered(registration);
+                }
+                PartnerId id = PartnerId.of(partner.partnerId());
+                commands.sendAndWait(new RegisterPartner(PartnerRecordId.forPartner(caller.publisher(), id),
+                        caller.publisher(), id, partner.displayName(), partner.referralCode(),
+                        partner.commissionBasisPoints(), context, clock.instant()));
+                return registration;
+            });
+        } catch (NotRegistered refused) {
+            return refused.registration;
+        }
+    }
+
+    /** Rolls the unit of work back: the lookup row was refused, and no event may be appended. */
+    private static final class NotRegistered extends RuntimeException {
+        private final ReferralRegistry.Registration registration;
+
+        NotRegistered(ReferralRegistry.Registration registration) {
+            super(registration.name(), null, false, false);
+            this.registration = registration;
+        }
     }
 
     /** The commission basis points, once every field is valid. */

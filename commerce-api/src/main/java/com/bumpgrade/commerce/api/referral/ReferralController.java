@@ -6,6 +6,7 @@ import com.bumpgrade.commerce.api.security.ApiCaller;
 import com.bumpgrade.commerce.api.web.ApiErrors;
 import com.bumpgrade.commerce.api.web.ApiException;
 import com.bumpgrade.commerce.api.web.ErrorCodes;
+import com.bumpgrade.commerce.domain.referral.PartnerId;
 import com.bumpgrade.commerce.domain.referral.ReferralClickId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,14 +42,16 @@ public class ReferralController {
     private final ClickRateLimiter limiter;
     private final ReferralProperties properties;
     private final PartnerRegistration registration;
+    private final ReferralClicks clicks;
     private final Clock clock;
 
     public ReferralController(ReferralRegistry registry, ClickRateLimiter limiter, ReferralProperties properties,
-                              PartnerRegistration registration, Clock clock) {
+                              PartnerRegistration registration, ReferralClicks clicks, Clock clock) {
         this.registry = registry;
         this.limiter = limiter;
         this.properties = properties;
         this.registration = registration;
+        this.clicks = clicks;
         this.clock = clock;
     }
 
@@ -80,7 +83,7 @@ public class ReferralController {
                     .orElseThrow(ApiException::notFound);
             ReferralClickId click = ReferralClickId.random();
             Instant now = clock.instant();
-            registry.recordClick(click, publisher, partner.partnerId(), now);
+            clicks.record(click, publisher, PartnerId.of(partner.partnerId()), exchange.getRequest().getHeaders(), now);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("clickId", click.value());
             body.put("attributableUntil", now.plus(properties.attributionWindow()).toString());

@@ -6,6 +6,7 @@ import com.bumpgrade.commerce.api.support.FakeStripe;
 import com.bumpgrade.commerce.api.support.ServiceTest;
 import com.bumpgrade.commerce.api.support.Tokens;
 import com.bumpgrade.commerce.domain.checkout.CheckoutExpired;
+import com.bumpgrade.commerce.domain.checkout.CheckoutStripeSessionExpiryRecorded;
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
 import com.bumpgrade.commerce.domain.checkout.CheckoutSessionFailed;
 import com.bumpgrade.commerce.domain.checkout.CheckoutSessionOpened;
@@ -295,12 +296,19 @@ class CheckoutApiTest extends ServiceTest {
         assertThat(expired.status()).as(expired.body()).isEqualTo(200);
         assertThat(expired.json().path("status").asText()).isEqualTo("expired");
         assertThat(expired.json().path("stripeSessionExpired").asBoolean()).isTrue();
-        stream.expectAppendedSince(opened, CheckoutExpired.class);
+        // the expiry, then what Stripe answered when its session was expired too (audited as its outcome)
+        stream.expectAppendedSince(opened, CheckoutExpired.class, CheckoutStripeSessionExpiryRecorded.class);
         // read-your-writes: the very next GET shows the expiry, without waiting on the client side
         JsonNode readBack = api().get("/api/commerce/checkout-intents/" + id).token(Tokens.AGENT).send().json();
         assertThat(readBack.path("status").asText()).isEqualTo("expired");
-        assertThat(readBack.path("version").asLong()).isEqualTo(2);
-        assertThat(awaitIntent(id, "expired").path("version").asLong()).isEqualTo(2);
+        assertThat(readBack.path("version").asLong()).isEqualTo(3);
+        assertThat(awaitIntent(id, "expired").path("version").asLong()).isEqualTo(3);
+        JsonNode outcome = await().atMost(Duration.ofSeconds(15)).until(() -> api()
+                .get("/api/commerce/audit-entries?subjectId=" + id + "&action=checkout.expire.stripe")
+                .token(Tokens.OWNER).send().json().path("entries"), entries -> entries.size() == 1).get(0);
+        assertThat(List.of(outcome.path("result").asText(), outcome.path("actor").asText(),
+                outcome.path("client").asText(), outcome.path("correlationId").asText()))
+                .containsExactly("expired", "agent-007", "api-test", "corr-exp");
         // a closed checkout answers like an unknown one (no existence oracle on the public route)
         assertThat(api().get("/checkout/" + id).send().body())
                 .isEqualTo(api().get("/checkout/chk_" + "0".repeat(32)).send().body());

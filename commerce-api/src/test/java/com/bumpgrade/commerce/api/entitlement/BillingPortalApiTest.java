@@ -2,9 +2,11 @@ package com.bumpgrade.commerce.api.entitlement;
 
 import com.bumpgrade.commerce.api.support.ApiClient;
 import com.bumpgrade.commerce.api.support.EventStream;
+import com.bumpgrade.commerce.api.support.FakeStripe;
 import com.bumpgrade.commerce.api.support.StripeEvents;
 import com.bumpgrade.commerce.api.support.Tokens;
 import com.bumpgrade.commerce.api.support.WebhookTest;
+import com.bumpgrade.commerce.domain.entitlement.BillingPortalFailed;
 import com.bumpgrade.commerce.domain.entitlement.BillingPortalOpened;
 import com.bumpgrade.commerce.domain.shared.DerivedIds;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -177,6 +179,47 @@ class BillingPortalApiTest extends WebhookTest {
             ifMatch = read.header("ETag");
             assertThat(ifMatch).isEqualTo("\"" + (before + 1) + "\"");
         }
+    }
+
+    /**
+     * Stripe failing a portal session: a 502, the session recorded and its failure too (one event each), and an
+     * audit entry {@code entitlement.portal / failed} with the caller's context; the retry with the same key opens.
+     */
+    @Test
+    void aStripeFailureOfThePortalIsAnEventAndAnAuditEntry() {
+        EventStream stream = EventStream.of(jdbc, entitlementId);
+        long before = stream.mark();
+        String key = ApiClient.uniqueKey("portal-fails");
+        String correlation = "corr-" + key;
+        ApiClient.Response failed;
+        STRIPE.failAlways(FakeStripe.Failure.SERVER_ERROR);
+        try {
+            failed = api().post(path()).token(Tokens.AGENT).billing(key, correlation)
+                    .header("If-Match", "\"" + before + "\"")
+                    .json(Map.of("confirmation", "Open billing portal for entitlement " + entitlementId)).send();
+        } finally {
+            STRIPE.recover();
+        }
+        assertThat(failed.status()).as(failed.body()).isEqualTo(502);
+        stream.expectAppendedSince(before, BillingPortalOpened.class, BillingPortalFailed.class);
+        // read-your-writes: the view's version follows the stream, failure included, so If-Match stays usable
+        assertThat(api().get("/api/commerce/entitlements/" + entitlementId).token(Tokens.AGENT).send().json()
+                .path("version").asLong()).isEqualTo(before + 2);
+        JsonNode entry = await().atMost(Duration.ofSeconds(15)).until(() -> api()
+                .get("/api/commerce/audit-entries?correlationId=" + correlation + "&action=entitlement.portal")
+                .token(Tokens.AUDITOR).send().json().path("entries"), entries -> entries.size() == 2).get(1);
+        assertThat(List.of(entry.path("result").asText(), entry.path("actor").asText(),
+                entry.path("actorRole").asText(), entry.path("client").asText(), entry.path("subjectType").asText(),
+                entry.path("subjectId").asText(), entry.path("detail").path("failure").asText()))
+                .containsExactly("failed", "agent-007", "agent", "api-test", "entitlement", entitlementId,
+                        "stripe_unavailable");
+        assertThat(entry.path("detail").path("portalSessionId").asText()).startsWith("pss_");
+
+        ApiClient.Response retried = api().post(path()).token(Tokens.AGENT).billing(key, correlation)
+                .header("If-Match", "\"" + before + "\"")
+                .json(Map.of("confirmation", "Open billing portal for entitlement " + entitlementId)).send();
+        assertThat(retried.status()).as(retried.body()).isEqualTo(201);
+        stream.expectAppendedSince(before, BillingPortalOpened.class, BillingPortalFailed.class);
     }
 
     @Test

@@ -33,7 +33,7 @@ class OpenCommissionWhenReferredCheckoutPaidTest {
 
     static CheckoutReferralAttributed attributed(ReferralClickId click) {
         return new CheckoutReferralAttributed(CHECKOUT, DEMO, new ReferralAttribution(click, PARTNER, 1_500,
-                AT.minusSeconds(60)), AT.minusSeconds(30));
+                AT.minusSeconds(60)), AT.minusSeconds(30), null);
     }
 
     private static CheckoutPaid paid() {

@@ -57,7 +57,7 @@ public class CheckoutIntent {
                     command.context(), command.requestedAt(), command.livemode()));
             if (command.attribution() != null) {
                 apply(new CheckoutReferralAttributed(command.checkoutIntentId(), command.publisherId(),
-                        command.attribution(), command.requestedAt()));
+                        command.attribution(), command.requestedAt(), command.context()));
             }
             return new CheckoutProgress(command.checkoutIntentId(), CheckoutStatus.STARTED, 1, true);
         }
@@ -101,6 +101,15 @@ public class CheckoutIntent {
         apply(new CheckoutExpired(checkoutIntentId, publisherId, ExpiryCause.AGENT_REQUEST, command.context(),
                 command.requestedAt()));
         return CheckoutStatus.EXPIRED;
+    }
+
+    @CommandHandler
+    public void handle(RecordStripeSessionExpiry command) {
+        if (!publisherId.equals(command.publisherId()) || status != CheckoutStatus.EXPIRED) {
+            throw new BillingRuleViolation("checkout_not_expired", "Only an expired checkout's session is expired.");
+        }
+        apply(new CheckoutStripeSessionExpiryRecorded(checkoutIntentId, publisherId, command.stripeSessionExpired(),
+                command.context(), command.recordedAt()));
     }
 
     // --- trusted outcomes, from verified Stripe webhooks -------------------------------------------------------

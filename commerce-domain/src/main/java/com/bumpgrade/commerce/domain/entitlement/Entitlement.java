@@ -52,7 +52,8 @@ public class Entitlement {
         }
         apply(new EntitlementGranted(command.entitlementId(), command.publisherId(), command.checkoutIntentId(),
                 command.offerId(), command.customerId(), Access.ACTIVE, command.evidenceId(), command.grantedAt()));
-        apply(new FulfillmentQueued(command.entitlementId(), command.publisherId(), "pending", command.grantedAt()));
+        apply(new FulfillmentQueued(command.entitlementId(), command.publisherId(), "pending", command.grantedAt(),
+                command.evidenceId()));
         return true;
     }
 
@@ -161,6 +162,15 @@ public class Entitlement {
 
     public static String phraseToRecordRevocation(EntitlementId id, String reason) {
         return "Record revocation intent for entitlement " + id.value() + ": " + RevocationReason.require(reason);
+    }
+
+    @CommandHandler
+    public void handle(RecordBillingPortalFailure command) {
+        if (!publisherId.equals(command.publisherId()) || !openedPortals.contains(command.portalSessionId())) {
+            throw new BillingRuleViolation("not_found", "The portal session was not found.");
+        }
+        apply(new BillingPortalFailed(entitlementId, publisherId, command.portalSessionId(), command.failure(),
+                command.context(), command.failedAt()));
     }
 
     public static String phraseToOpenPortal(EntitlementId id) {

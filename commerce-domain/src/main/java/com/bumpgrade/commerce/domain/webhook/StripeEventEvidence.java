@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.domain.webhook;
 
+import com.bumpgrade.commerce.domain.shared.BillingContext;
 import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.bumpgrade.commerce.domain.shared.StaleStatePolicy;
@@ -27,6 +28,7 @@ public class StripeEventEvidence {
     private Set<String> flaggedPayloads = new HashSet<>();
     private boolean concluded;
     private PublisherId publisherId;
+    private BillingContext redriveRequestedBy;
 
     protected StripeEventEvidence() {
         // rebuilt from events by Axon
@@ -48,7 +50,8 @@ public class StripeEventEvidence {
             return RecordedDelivery.DUPLICATE;
         }
         if (!flaggedPayloads.contains(command.payloadSha256())) {
-            apply(new StripeEventPayloadMismatchFlagged(evidenceId, command.payloadSha256(), command.receivedAt()));
+            apply(new StripeEventPayloadMismatchFlagged(evidenceId, command.payloadSha256(), command.receivedAt(),
+                    publisherId));
         }
         return RecordedDelivery.PAYLOAD_MISMATCH;
     }
@@ -65,7 +68,8 @@ public class StripeEventEvidence {
             return; // a re-processed event keeps its first conclusion
         }
         apply(new StripeEventConcluded(evidenceId, eventType, command.outcome(), command.reason(),
-                command.publisherId(), command.subjectType(), command.subjectId(), command.concludedAt()));
+                command.publisherId(), command.subjectType(), command.subjectId(), command.concludedAt(),
+                redriveRequestedBy));
     }
 
     @CommandHandler
@@ -109,6 +113,11 @@ public class StripeEventEvidence {
         if (publisherId == null) {
             publisherId = event.publisherId();
         }
+    }
+
+    @EventSourcingHandler
+    void on(StripeEventRedriveRequested event) {
+        redriveRequestedBy = event.context();
     }
 
     @EventSourcingHandler

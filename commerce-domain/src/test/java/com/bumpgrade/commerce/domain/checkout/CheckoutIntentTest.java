@@ -310,6 +310,33 @@ class CheckoutIntentTest {
         }
     }
 
+    // ---- RecordStripeSessionExpiry: the outcome of an expiry at Stripe -----------------------------------------
+
+    @Nested
+    class RecordStripeSessionExpiryCommand {
+
+        @Test
+        void theOutcomeOfAnExpiredIntentIsRecordedWithTheCallersContext() {
+            fixture.given(checkoutStarted(), sessionOpened(1), checkoutExpired())
+                    .when(new RecordStripeSessionExpiry(ID, PUBLISHER, false, EXPIRE_CONTEXT, NOW.plusSeconds(5)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new CheckoutStripeSessionExpiryRecorded(ID, PUBLISHER, false, EXPIRE_CONTEXT,
+                            NOW.plusSeconds(5)));
+        }
+
+        @Test
+        void anIntentNotExpiredOrAnotherPublishersRecordsNothing() {
+            fixture.given(checkoutStarted(), sessionOpened(1))
+                    .when(new RecordStripeSessionExpiry(ID, PUBLISHER, true, EXPIRE_CONTEXT, NOW))
+                    .expectException(violation("checkout_not_expired"))
+                    .expectNoEvents();
+            fixture.given(checkoutStarted(), checkoutExpired())
+                    .when(new RecordStripeSessionExpiry(ID, PublisherId.of("pub_other"), true, EXPIRE_CONTEXT, NOW))
+                    .expectException(violation("checkout_not_expired"))
+                    .expectNoEvents();
+        }
+    }
+
     // ---- ExpireCheckout -------------------------------------------------------------------------------------
 
     @Nested

@@ -60,7 +60,7 @@ class EntitlementRevocationTest {
     }
 
     private static FulfillmentQueued queued() {
-        return new FulfillmentQueued(ENTITLEMENT, PUBLISHER, "pending", GRANTED_AT);
+        return new FulfillmentQueued(ENTITLEMENT, PUBLISHER, "pending", GRANTED_AT, PAID_EVIDENCE);
     }
 
     private static OpenRevocationIntent byOwner(long version, String confirmation) {

@@ -97,7 +97,7 @@ class EntitlementTest {
     }
 
     private static FulfillmentQueued queued() {
-        return new FulfillmentQueued(ENTITLEMENT, PUBLISHER, "pending", GRANTED_AT);
+        return new FulfillmentQueued(ENTITLEMENT, PUBLISHER, "pending", GRANTED_AT, PAID_EVIDENCE);
     }
 
     /** A change caused by the Billing observation made at {@code at}. */

@@ -80,12 +80,12 @@ class StripeEventEvidenceTest {
     }
 
     private static StripeEventPayloadMismatchFlagged flagged(String payloadSha256) {
-        return new StripeEventPayloadMismatchFlagged(ID, payloadSha256, REDELIVERED_AT);
+        return new StripeEventPayloadMismatchFlagged(ID, payloadSha256, REDELIVERED_AT, null);
     }
 
     private static StripeEventConcluded concluded(EvidenceOutcome outcome, String reason, PublisherId publisher) {
         return new StripeEventConcluded(ID, EVENT_TYPE, outcome, reason, publisher,
-                publisher == null ? null : SUBJECT_TYPE, publisher == null ? null : SUBJECT_ID, CONCLUDED_AT);
+                publisher == null ? null : SUBJECT_TYPE, publisher == null ? null : SUBJECT_ID, CONCLUDED_AT, null);
     }
 
     private static StripeEventAttributed attributed(PublisherId publisher) {
@@ -204,6 +204,15 @@ class StripeEventEvidenceTest {
         }
 
         @Test
+        void aMismatchOfAttributedEvidenceNamesItsPublisherForTheAuditTrail() {
+            fixture.given(received(), attributed(PUBLISHER))
+                    .when(record(OTHER_PAYLOAD_SHA, REDELIVERED_AT))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new StripeEventPayloadMismatchFlagged(ID, OTHER_PAYLOAD_SHA, REDELIVERED_AT,
+                            PUBLISHER));
+        }
+
+        @Test
         void firstPayloadIsStillADuplicateAfterAMismatchWasFlagged() {
             fixture.given(received(), flagged(OTHER_PAYLOAD_SHA))
                     .when(record(PAYLOAD_SHA, REDELIVERED_AT))
@@ -232,6 +241,15 @@ class StripeEventEvidenceTest {
                     .when(conclude(EvidenceOutcome.UNMATCHED, "unknown_checkout_session", null))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(concluded(EvidenceOutcome.UNMATCHED, "unknown_checkout_session", null));
+        }
+
+        @Test
+        void aConclusionAfterARedriveIsTheRedrivesOutcomeWithTheOwnersContext() {
+            fixture.given(received(), attributed(PUBLISHER), redriveRequested(PUBLISHER))
+                    .when(conclude(EvidenceOutcome.PROCESSED, "paid", PUBLISHER))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new StripeEventConcluded(ID, EVENT_TYPE, EvidenceOutcome.PROCESSED, "paid",
+                            PUBLISHER, SUBJECT_TYPE, SUBJECT_ID, CONCLUDED_AT, OWNER_CONTEXT));
         }
 
         @Test

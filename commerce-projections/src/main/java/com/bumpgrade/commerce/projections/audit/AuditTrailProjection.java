@@ -7,11 +7,13 @@ import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
 import com.bumpgrade.commerce.domain.checkout.CheckoutPaid;
 import com.bumpgrade.commerce.domain.checkout.CheckoutPaymentFailed;
 import com.bumpgrade.commerce.domain.checkout.CheckoutPaymentRejected;
+import com.bumpgrade.commerce.domain.checkout.CheckoutReferralAttributed;
 import com.bumpgrade.commerce.domain.checkout.CheckoutRefunded;
 import com.bumpgrade.commerce.domain.checkout.CheckoutSessionExpired;
 import com.bumpgrade.commerce.domain.checkout.CheckoutSessionFailed;
 import com.bumpgrade.commerce.domain.checkout.CheckoutSessionOpened;
 import com.bumpgrade.commerce.domain.checkout.CheckoutStarted;
+import com.bumpgrade.commerce.domain.checkout.CheckoutStripeSessionExpiryRecorded;
 import com.bumpgrade.commerce.domain.commission.CommissionEntryId;
 import com.bumpgrade.commerce.domain.commission.CommissionEntryOpened;
 import com.bumpgrade.commerce.domain.commission.CommissionHeld;
@@ -19,13 +21,12 @@ import com.bumpgrade.commerce.domain.commission.CommissionHoldReleased;
 import com.bumpgrade.commerce.domain.commission.CommissionMarkedReviewed;
 import com.bumpgrade.commerce.domain.commission.CommissionReversalRecorded;
 import com.bumpgrade.commerce.domain.commission.CommissionReversed;
-import com.bumpgrade.commerce.domain.entitlement.BillingPortalOpened;
-import com.bumpgrade.commerce.domain.entitlement.EntitlementAccessChanged;
-import com.bumpgrade.commerce.domain.entitlement.EntitlementGranted;
+import com.bumpgrade.commerce.domain.referral.ReferralAttribution;
+import com.bumpgrade.commerce.domain.shared.ActorId;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
+import com.bumpgrade.commerce.domain.shared.ClientAttribution;
 import com.bumpgrade.commerce.domain.shared.CorrelationId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
-import com.bumpgrade.commerce.domain.webhook.StripeEventRedriveRequested;
 import com.bumpgrade.commerce.domain.webhook.WebhookEvidenceId;
 import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
@@ -41,6 +42,8 @@ import java.util.Map;
 /**
  * One redacted audit entry per billing-impacting action and outcome, derived only from events, so the whole
  * trail can be rebuilt by replaying the event store. Runs in one segment: the hash chain needs a single order.
+ * This class audits checkouts and commissions; the others of {@link AuditedEventsInStore#PROJECTIONS} the rest,
+ * all in the same processing group, into the same trail. Its reset empties the trail for all of them.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.AUDIT_TRAIL)
@@ -63,6 +66,19 @@ public class AuditTrailProjection {
     }
 
     @EventHandler
+    void on(CheckoutReferralAttributed event, EventMessage<?> message) {
+        ReferralAttribution attribution = event.attribution();
+        // events stored before the context was recorded: who started the checkout is in its checkout.start entry
+        BillingContext who = event.context() != null ? event.context()
+                : new BillingContext(ActorId.of("unrecorded"), "system", ClientAttribution.of("unrecorded"),
+                        CorrelationId.of(event.checkoutIntentId().value()), null);
+        trail.record(message, new AuditTrail.Entry(event.publisherId(), event.attributedAt(), who,
+                "checkout.referral", CHECKOUT, event.checkoutIntentId().value(), "attributed",
+                Map.of("referralClickId", attribution.clickId().value(), "partnerId", attribution.partnerId().value(),
+                        "commissionBasisPoints", attribution.commissionBasisPoints()), null));
+    }
+
+    @EventHandler
     void on(CheckoutSessionOpened event, EventMessage<?> message) {
         trail.record(message, new AuditTrail.Entry(event.publisherId(), event.openedAt(),
                 event.context(), "checkout.session.create", CHECKOUT, event.checkoutIntentId().value(), "succeeded",
@@ -82,6 +98,13 @@ public class AuditTrailProjection {
         trail.record(message, new AuditTrail.Entry(event.publisherId(), event.expiredAt(),
                 event.context(), "checkout.expire", CHECKOUT, event.checkoutIntentId().value(), "succeeded",
                 Map.of("cause", event.cause().name().toLowerCase(Locale.ROOT)), null));
+    }
+
+    @EventHandler
+    void on(CheckoutStripeSessionExpiryRecorded event, EventMessage<?> message) {
+        trail.record(message, new AuditTrail.Entry(event.publisherId(), event.recordedAt(),
+                event.context(), "checkout.expire.stripe", CHECKOUT, event.checkoutIntentId().value(),
+                event.stripeSessionExpired() ? "expired" : "not_expired", Map.of(), null));
     }
 
     // --- changes caused by verified Stripe webhooks: the evidence id is the source ---------------------------------
@@ -144,13 +167,6 @@ public class AuditTrailProjection {
                         "disputeStatus", event.disputeStatus(), "amountMinor", event.amount().amountMinor()));
     }
 
-    @EventHandler
-    void on(StripeEventRedriveRequested event, EventMessage<?> message) {
-        trail.record(message, new AuditTrail.Entry(event.publisherId(), event.requestedAt(),
-                event.context(), "webhook.redrive", "webhook_evidence", event.evidenceId().value(), "requested",
-                Map.of("eventType", event.eventType()), event.evidenceId().value()));
-    }
-
     // --- referral attribution and the commission ledger ------------------------------------------------------------
 
     private static final String COMMISSION = "commission_entry";
@@ -205,40 +221,6 @@ public class AuditTrailProjection {
     void on(CommissionReversed event, EventMessage<?> message) {
         commission(message, event.publisherId(), event.at(), event.context(), event.evidenceId(),
                 "commission.reverse", event.entryId(), "reversed", Map.of("reason", event.reason()));
-    }
-
-    // --- entitlements ----------------------------------------------------------------------------------------------
-
-    @EventHandler
-    void on(EntitlementGranted event, EventMessage<?> message) {
-        trail.record(message, new AuditTrail.Entry(event.publisherId(), event.grantedAt(),
-                BillingContext.system("stripe", CorrelationId.of(event.evidenceId().value())), "entitlement.grant",
-                "entitlement", event.entitlementId().value(), event.access().publicName(),
-                Map.of("checkoutIntentId", event.checkoutIntentId().value(), "offerId", event.offerId().value(),
-                        "subject", event.customerId().value()), event.evidenceId().value()));
-    }
-
-    @EventHandler
-    void on(EntitlementAccessChanged event, EventMessage<?> message) {
-        String source = event.evidenceId() == null ? null : event.evidenceId().value();
-        Map<String, Object> detail = new java.util.LinkedHashMap<>();
-        detail.put("from", event.from().publicName());
-        detail.put("subscriptionStatus", event.subscriptionStatus());
-        if (event.graceUntil() != null) {
-            detail.put("graceUntil", event.graceUntil().toString());
-        }
-        trail.record(message, new AuditTrail.Entry(event.publisherId(), event.changedAt(),
-                source == null ? BillingContext.clock(CorrelationId.of(event.entitlementId().value()))
-                        : BillingContext.system("stripe", CorrelationId.of(source)),
-                "entitlement.access", "entitlement", event.entitlementId().value(), event.to().publicName(), detail,
-                source));
-    }
-
-    @EventHandler
-    void on(BillingPortalOpened event, EventMessage<?> message) {
-        trail.record(message, new AuditTrail.Entry(event.publisherId(), event.openedAt(),
-                event.context(), "entitlement.portal", "entitlement", event.entitlementId().value(), "opened",
-                Map.of("portalSessionId", event.portalSessionId().value()), null));
     }
 
     @ResetHandler

@@ -21,13 +21,13 @@ import java.util.Optional;
  */
 @Component
 public class AuditedEventsInStore {
-    /** The projections of the audit-trail group: every entry of the chain comes from one of them. */
-    public static final List<Class<?>> AUDIT_PROJECTIONS = List.of(AuditTrailProjection.class,
+    /** The projections that write the trail, each auditing its subjects, all in the audit-trail group. */
+    public static final List<Class<?>> PROJECTIONS = List.of(AuditTrailProjection.class,
+            EntitlementAuditProjection.class, WebhookAuditProjection.class, ReferralAuditProjection.class,
             RevocationAuditProjection.class, CatalogAuditTrail.class);
 
     /** The audited event types: what the audit projections handle, read from them so the two never drift apart. */
-    static final String[] AUDITED_TYPES = AUDIT_PROJECTIONS.stream()
-            .flatMap(projection -> Arrays.stream(projection.getDeclaredMethods()))
+    static final String[] AUDITED_TYPES = PROJECTIONS.stream().flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
             .filter(method -> method.isAnnotationPresent(EventHandler.class))
             .map(Method::getParameterTypes).map(parameters -> parameters[0].getName())
             .distinct().sorted().toArray(String[]::new);

@@ -4,6 +4,7 @@ import com.bumpgrade.commerce.domain.checkout.CheckoutDisputeClosed;
 import com.bumpgrade.commerce.domain.checkout.CheckoutDisputeOpened;
 import com.bumpgrade.commerce.domain.checkout.CheckoutExpired;
 import com.bumpgrade.commerce.domain.checkout.CheckoutPaid;
+import com.bumpgrade.commerce.domain.checkout.CheckoutStripeSessionExpiryRecorded;
 import com.bumpgrade.commerce.domain.checkout.CheckoutPaymentFailed;
 import com.bumpgrade.commerce.domain.checkout.CheckoutPaymentRejected;
 import com.bumpgrade.commerce.domain.checkout.CheckoutReferralAttributed;
@@ -94,6 +95,14 @@ public class CheckoutIntentProjection {
                         UPDATE checkout_intent_view SET status = ?, version = ?, updated_at = ?
                         WHERE checkout_intent_id = ? AND version < ?""",
                 CheckoutStatus.EXPIRED.publicName(), sequence, Timestamp.from(event.expiredAt()),
+                event.checkoutIntentId().value(), sequence);
+    }
+
+    /** Changes nothing shown but the version, which If-Match and read-your-writes compare with the stream's. */
+    @EventHandler
+    void on(CheckoutStripeSessionExpiryRecorded event, @SequenceNumber long sequence) {
+        jdbc.update("UPDATE checkout_intent_view SET version = ?, updated_at = ? WHERE checkout_intent_id = ? "
+                        + "AND version < ?", sequence, Timestamp.from(event.recordedAt()),
                 event.checkoutIntentId().value(), sequence);
     }
 

@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.projections.entitlement;
 
+import com.bumpgrade.commerce.domain.entitlement.BillingPortalFailed;
 import com.bumpgrade.commerce.domain.entitlement.BillingPortalOpened;
 import com.bumpgrade.commerce.domain.entitlement.EntitlementAccessChanged;
 import com.bumpgrade.commerce.domain.entitlement.EntitlementGranted;
@@ -110,6 +111,13 @@ public class EntitlementProjection {
         // the closed intent stays named on the view with its final status; only the version moves
         jdbc.update("UPDATE entitlement_view SET version = ?, updated_at = ? WHERE entitlement_id = ? AND version < ?",
                 sequence, Timestamp.from(event.at()), event.entitlementId().value(), sequence);
+    }
+
+    /** Changes nothing shown but the version, which If-Match and read-your-writes compare with the stream's. */
+    @EventHandler
+    void on(BillingPortalFailed event, @SequenceNumber long sequence) {
+        jdbc.update("UPDATE entitlement_view SET version = ?, updated_at = ? WHERE entitlement_id = ? AND version < ?",
+                sequence, Timestamp.from(event.failedAt()), event.entitlementId().value(), sequence);
     }
 
     @ResetHandler

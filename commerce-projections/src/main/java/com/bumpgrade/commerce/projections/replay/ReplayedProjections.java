@@ -6,6 +6,9 @@ import com.bumpgrade.commerce.projections.audit.AuditedEventsInStore;
 import com.bumpgrade.commerce.projections.audit.CatalogAuditTrail;
 import com.bumpgrade.commerce.projections.audit.RevocationAuditProjection;
 import com.bumpgrade.commerce.projections.catalog.CatalogProjection;
+import com.bumpgrade.commerce.projections.audit.EntitlementAuditProjection;
+import com.bumpgrade.commerce.projections.audit.ReferralAuditProjection;
+import com.bumpgrade.commerce.projections.audit.WebhookAuditProjection;
 import com.bumpgrade.commerce.projections.checkout.CheckoutIntentProjection;
 import com.bumpgrade.commerce.projections.commission.CommissionLedgerProjection;
 import com.bumpgrade.commerce.projections.entitlement.EntitlementProjection;
@@ -63,6 +66,7 @@ public final class ReplayedProjections {
         return List.of(new CheckoutIntentProjection(jdbc), new WebhookEvidenceProjection(jdbc),
                 new CommissionLedgerProjection(jdbc), new EntitlementProjection(jdbc),
                 new RevocationIntentProjection(jdbc), new CatalogProjection(jdbc), new AuditTrailProjection(trail),
-                new RevocationAuditProjection(trail), new CatalogAuditTrail(trail));
+                new EntitlementAuditProjection(trail), new WebhookAuditProjection(trail),
+                new ReferralAuditProjection(trail), new RevocationAuditProjection(trail), new CatalogAuditTrail(trail));
     }
 }

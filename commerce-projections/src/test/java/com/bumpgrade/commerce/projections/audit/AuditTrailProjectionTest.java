@@ -43,7 +43,8 @@ class AuditTrailProjectionTest extends ReplayableProjectionTest {
 
     @Override
     protected Object projection() {
-        return new AuditTrailProjection(trail);
+        return List.of(new AuditTrailProjection(trail), new EntitlementAuditProjection(trail),
+                new WebhookAuditProjection(trail), new ReferralAuditProjection(trail));
     }
 
     @Override
@@ -60,9 +61,9 @@ class AuditTrailProjectionTest extends ReplayableProjectionTest {
     void everyAuditedEventIsOneEntryOfAnIntactChain() {
         applyHistory();
 
-        // not audited: the referral attribution, the fulfilment queue, a confirmation that changed nothing, and
-        // the evidence's own bookkeeping but for its re-drive
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry", Long.class)).isEqualTo(7 + 4 + 8 + 4 + 1);
+        // not audited: a confirmation that changed nothing, and the evidence's receipt and attribution (its
+        // payload mismatch came before it had a publisher, so it is in no publisher's trail)
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry", Long.class)).isEqualTo(8 + 4 + 8 + 5 + 2);
         assertThat(jdbc.queryForList("SELECT action || ' ' || result FROM audit_entry WHERE subject_type = "
                 + "'commission_entry' ORDER BY sequence", String.class)).containsExactly(
                 "commission.open pending_review", "commission.review reviewed", "commission.hold held",
@@ -101,7 +102,7 @@ class AuditTrailProjectionTest extends ReplayableProjectionTest {
 
         assertThat(jdbc.queryForList("SELECT result || ' ' || detail::text FROM audit_entry WHERE subject_id = ?",
                 String.class, poisoned.value())).containsExactly("unrecordable {\"reasonCode\": \"storage_refused\"}");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry", Long.class)).isEqualTo(7 + 4 + 8 + 4 + 1 + 1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry", Long.class)).isEqualTo(8 + 4 + 8 + 5 + 2 + 1);
         assertThat(trail.answer(new IsAuditTrailIntact(PUBLISHER)).intact()).isTrue();
     }
 
@@ -166,11 +167,11 @@ class AuditTrailProjectionTest extends ReplayableProjectionTest {
         applyHistory();
         AuditTrailVerdict intact = trail.answer(new IsAuditTrailIntact(PUBLISHER));
         assertThat(intact.intact()).isTrue();
-        assertThat(intact.chainLength()).isEqualTo(24).isEqualTo(intact.entriesChecked());
+        assertThat(intact.chainLength()).isEqualTo(27).isEqualTo(intact.entriesChecked());
 
         tampered("UPDATE audit_entry SET result = 'rejected' WHERE chain_position = 5", 5, "hash_mismatch");
         tampered("DELETE FROM audit_entry WHERE chain_position = 7", 7, "missing_entry");
-        tampered("DELETE FROM audit_entry WHERE chain_position = 24", 24, "truncated");
+        tampered("DELETE FROM audit_entry WHERE chain_position = 27", 27, "truncated");
         tampered("DELETE FROM audit_entry WHERE chain_position > 20", 21, "truncated");
         tampered("DELETE FROM audit_entry", 1, "truncated");
         tampered("UPDATE audit_entry SET chain_position = 1009 - chain_position WHERE chain_position IN (9, 1000)",
@@ -184,8 +185,8 @@ class AuditTrailProjectionTest extends ReplayableProjectionTest {
         // or only their positions: the links no longer meet
         tampered("UPDATE audit_entry SET chain_position = 23 - chain_position WHERE chain_position IN (11, 12)",
                 11, "broken_link");
-        tampered("UPDATE audit_chain_head SET length = length - 1", 24, "beyond_head");
-        tampered("UPDATE audit_chain_head SET head_hash = repeat('a', 64)", 24, "head_mismatch");
+        tampered("UPDATE audit_chain_head SET length = length - 1", 27, "beyond_head");
+        tampered("UPDATE audit_chain_head SET head_hash = repeat('a', 64)", 27, "head_mismatch");
     }
 
     /** Applies the tampering in a transaction that is rolled back once the verdict is read. */

@@ -19,10 +19,20 @@ import java.util.List;
  * {@code @SequenceNumber}, {@code EventMessage} parameters and {@code @ResetHandler} resolve as in production.
  */
 public final class Projector {
-    private final AnnotationEventHandlerAdapter adapter;
+    private final List<AnnotationEventHandlerAdapter> adapters;
 
+    /** One projection, or a list of projections that share a processing group (the audit trail's). */
     public Projector(Object projection) {
-        this.adapter = new AnnotationEventHandlerAdapter(projection);
+        this.adapters = (projection instanceof List<?> several ? several : List.of(projection)).stream()
+                .map(AnnotationEventHandlerAdapter::new).toList();
+    }
+
+    private void handle(EventMessage<?> event) throws Exception {
+        for (AnnotationEventHandlerAdapter adapter : adapters) {
+            if (adapter.canHandle(event)) {
+                adapter.handle(event);
+            }
+        }
     }
 
     /**
@@ -40,7 +50,7 @@ public final class Projector {
     public void apply(List<? extends EventMessage<?>> events) {
         for (EventMessage<?> event : events) {
             try {
-                adapter.handle(event);
+                handle(event);
             } catch (Exception e) {
                 throw new IllegalStateException("handler failed on " + event.getPayloadType().getSimpleName(), e);
             }
@@ -55,7 +65,10 @@ public final class Projector {
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.copyOf(events));
             // the task runs once per message of the batch, which is the unit of work's current message
-            batch.executeWithResult(() -> adapter.handle(batch.getMessage()), RollbackConfigurationType.ANY_THROWABLE);
+            batch.executeWithResult(() -> {
+                handle(batch.getMessage());
+                return null;
+            }, RollbackConfigurationType.ANY_THROWABLE);
             batch.getExecutionResults().values().stream().filter(ExecutionResult::isExceptionResult).findFirst()
                     .ifPresent(failed -> {
                         throw new IllegalStateException(failed.getExceptionResult());
@@ -65,6 +78,6 @@ public final class Projector {
 
     /** What a processor does before replaying: the projection's reset handler. */
     public void reset() {
-        adapter.prepareReset();
+        adapters.forEach(AnnotationEventHandlerAdapter::prepareReset);
     }
 }

@@ -107,7 +107,7 @@ public final class Stories {
                 .then(new CheckoutStarted(PAID_CHECKOUT, PUBLISHER, OfferId.of("launch-pass"), CheckoutMode.PAYMENT,
                         lines, TOTAL, "f".repeat(64), AGENT, at(0)), at(0))
                 .then(new CheckoutReferralAttributed(PAID_CHECKOUT, PUBLISHER,
-                        new ReferralAttribution(CLICK, PARTNER, 3000, at(-10)), at(0)), at(0))
+                        new ReferralAttribution(CLICK, PARTNER, 3000, at(-10)), at(0), AGENT), at(0))
                 .then(new CheckoutSessionOpened(PAID_CHECKOUT, PUBLISHER, 1, at(24 * 60), AGENT, at(1)), at(1))
                 .then(new CheckoutPaid(PAID_CHECKOUT, PUBLISHER, PAID_EVIDENCE, TOTAL, at(5)), at(5))
                 .then(new CheckoutRefunded(PAID_CHECKOUT, PUBLISHER, REFUND_EVIDENCE, Money.of(400, "USD"),
@@ -159,7 +159,7 @@ public final class Stories {
         return AggregateStream.of("Entitlement", ENTITLEMENT.value())
                 .then(new EntitlementGranted(ENTITLEMENT, PUBLISHER, PAID_CHECKOUT, OfferId.of("launch-pass"),
                         CustomerId.forGuestCheckout(PAID_CHECKOUT), Access.ACTIVE, PAID_EVIDENCE, at(5)), at(5))
-                .then(new FulfillmentQueued(ENTITLEMENT, PUBLISHER, "pending", at(5)), at(5))
+                .then(new FulfillmentQueued(ENTITLEMENT, PUBLISHER, "pending", at(5), PAID_EVIDENCE), at(5))
                 .then(new EntitlementAccessChanged(ENTITLEMENT, PUBLISHER, Access.ACTIVE, Access.GRACE, "past_due",
                         at(30 * 24 * 60), at(30 * 24 * 60 + 3), at(45), SUBSCRIPTION_EVIDENCE, at(46)), at(46))
                 .then(new SubscriptionStateConfirmed(ENTITLEMENT, at(47)), at(47))
@@ -175,11 +175,11 @@ public final class Stories {
         return AggregateStream.of("StripeEventEvidence", PAID_EVIDENCE.value())
                 .then(new StripeEventReceived(PAID_EVIDENCE, "checkout.session.completed", false, "2025-03-31.basil",
                         at(4), at(5), "a".repeat(64), Verification.VERIFIED), at(5))
-                .then(new StripeEventPayloadMismatchFlagged(PAID_EVIDENCE, "b".repeat(64), at(6)), at(6))
+                .then(new StripeEventPayloadMismatchFlagged(PAID_EVIDENCE, "b".repeat(64), at(6), null), at(6))
                 .then(new StripeEventAttributed(PAID_EVIDENCE, PUBLISHER, "checkout_intent", PAID_CHECKOUT.value(),
                         at(5)), at(5))
                 .then(new StripeEventConcluded(PAID_EVIDENCE, "checkout.session.completed", EvidenceOutcome.PROCESSED,
-                        null, PUBLISHER, "checkout_intent", PAID_CHECKOUT.value(), at(5)), at(5))
+                        null, PUBLISHER, "checkout_intent", PAID_CHECKOUT.value(), at(5), null), at(5))
                 .then(new StripeEventRedriveRequested(PAID_EVIDENCE, "checkout.session.completed", PUBLISHER, OWNER,
                         at(7)), at(7));
     }
@@ -190,7 +190,7 @@ public final class Stories {
                 .then(new StripeEventReceived(UNKNOWN_EVIDENCE, "charge.refunded", false, null, null, at(8),
                         "c".repeat(64), Verification.VERIFIED), at(8))
                 .then(new StripeEventConcluded(UNKNOWN_EVIDENCE, "charge.refunded", EvidenceOutcome.UNMATCHED,
-                        "no_matching_payment", null, null, null, at(8)), at(8));
+                        "no_matching_payment", null, null, null, at(8), null), at(8));
     }
 
     /** Streams interleaved as a processor could see them: by position in their own stream, then by argument order. */
