@@ -69,8 +69,6 @@ class AuditReplayApiTest extends WebhookTest {
         deliver(completed(bumpedIntent));
         awaitIntent(bumpedIntent, "paid");
         String paymentIntent = paymentIntentOf(bumpedIntent);
-        deliver(StripeEvents.event(StripeEvents.newEventId(), "charge.refunded",
-                StripeEvents.charge(paymentIntent, 1400, 400, false)));
 
         String disputed = openIntent();
         deliver(completed(disputed));
@@ -96,11 +94,27 @@ class AuditReplayApiTest extends WebhookTest {
                 .json(Map.of("confirmation", "Expire checkout " + expired)).send().status()).isEqualTo(200);
         awaitIntent(expired, "expired");
 
+        String[] entry = new String[2];
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonNode entries = api().get("/api/commerce/commission-entries?partnerId=partner-ada&limit=500")
                     .token(Tokens.OWNER).send().json().path("entries");
-            assertThat(entries.toString()).contains(bumpedIntent);
+            for (JsonNode candidate : entries) {
+                if (candidate.path("checkoutIntentId").asText().equals(bumpedIntent)) {
+                    entry[0] = candidate.path("entryId").asText();
+                    entry[1] = candidate.path("version").asText();
+                }
+            }
+            assertThat(entry[0]).isNotNull();
         });
+        // an owner's action on the ledger
+        ApiClient.Response reviewed = api().post("/api/commerce/commission-entries/" + entry[0] + "/review")
+                .token(Tokens.OWNER).billing(ApiClient.uniqueKey("story"), "corr-story")
+                .header("If-Match", "\"" + entry[1] + "\"")
+                .json(Map.of("confirmation", "Mark commission " + entry[0] + " reviewed")).send();
+        assertThat(reviewed.status()).as(reviewed.body()).isEqualTo(200);
+        deliver(StripeEvents.event(StripeEvents.newEventId(), "charge.refunded",
+                StripeEvents.charge(paymentIntent, 1400, 400, false)));
+
         // the full refund last: it holds the commission and must be in the comparison too
         deliver(StripeEvents.event(StripeEvents.newEventId(), "charge.refunded",
                 StripeEvents.charge(paymentIntent, 1400, 1400, true)));
