@@ -1,12 +1,16 @@
 package com.bumpgrade.commerce.api.openapi;
 
+import com.bumpgrade.commerce.api.support.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.assertj.core.api.SoftAssertions;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Reads the served OpenAPI document as a test sees it: an operation, its answers and parameters, and whether a
@@ -18,6 +22,28 @@ record OpenApiDocument(JsonNode root) {
 
     JsonNode operation(String method, String pattern) {
         return root.path("paths").path(pattern).path(method.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The answer, after checking it against the operation of the route pattern it was sent to: a documented status,
+     * a documented error code, and a JSON body that conforms to the documented schema (soft assertions).
+     */
+    ApiClient.Response hold(SoftAssertions softly, String method, String pattern, ApiClient.Response response) {
+        JsonNode operation = operation(method, pattern);
+        String route = method + " " + pattern + " " + response.status();
+        assertThat(operation.isObject()).as(method + " " + pattern + " is documented").isTrue();
+        softly.assertThat(operation.path("responses").has(String.valueOf(response.status())))
+                .as(route + " is a documented status; body " + response.body()).isTrue();
+        if (response.status() >= 400) {
+            softly.assertThat(OpenApiDocument.errorCodes(operation, response.status())).as(route + " codes")
+                    .contains(response.errorCode());
+        }
+        String type = response.header("Content-Type");
+        if (type != null && type.startsWith("application/json")) {
+            softly.assertThat(problems(response.json(), OpenApiDocument.jsonSchema(operation,
+                    response.status()), route)).as(route + " conforms").isEmpty();
+        }
+        return response;
     }
 
     static JsonNode parameter(JsonNode operation, String in, String name) {

@@ -123,26 +123,27 @@ public class CatalogOffer {
 
     @EventSourcingHandler
     void on(OfferDrafted event) {
-        offerKey = event.offerKey();
-        publisherId = event.publisherId();
-        offerId = event.offerId();
-        productId = event.productId();
-        title = event.title();
-        role = event.role();
-        price = event.price();
-        status = OfferStatus.DRAFT;
+        become(event.offerKey(), event.publisherId(), event.offerId(), event.productId(), event.title(),
+                event.role(), event.price(), OfferStatus.DRAFT);
     }
 
     @EventSourcingHandler
     void on(SeededOfferAdopted event) {
-        offerKey = event.offerKey();
-        publisherId = event.publisherId();
-        offerId = event.offerId();
-        productId = event.productId();
-        title = event.title();
-        role = event.role();
-        price = event.price();
-        status = OfferStatus.PUBLISHED;
+        // a seed is adopted as it stands: already published
+        become(event.offerKey(), event.publisherId(), event.offerId(), event.productId(), event.title(),
+                event.role(), event.price(), OfferStatus.PUBLISHED);
+    }
+
+    private void become(CatalogKey offerKey, PublisherId publisherId, OfferId offerId, ProductId productId,
+                        String title, OfferRole role, CatalogPrice price, OfferStatus status) {
+        this.offerKey = offerKey;
+        this.publisherId = publisherId;
+        this.offerId = offerId;
+        this.productId = productId;
+        this.title = title;
+        this.role = role;
+        this.price = price;
+        this.status = status;
     }
 
     @EventSourcingHandler
