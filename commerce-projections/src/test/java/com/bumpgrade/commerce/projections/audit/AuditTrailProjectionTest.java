@@ -2,8 +2,6 @@ package com.bumpgrade.commerce.projections.audit;
 
 import com.bumpgrade.commerce.domain.audit.IsAuditTrailIntact;
 import com.bumpgrade.commerce.projections.support.ProjectionDatabase;
-import com.bumpgrade.commerce.projections.support.ReplayableProjectionTest;
-import com.bumpgrade.commerce.projections.support.Tables;
 import com.bumpgrade.commerce.domain.commission.CommissionEntryId;
 import com.bumpgrade.commerce.domain.commission.CommissionReversalRecorded;
 import com.bumpgrade.commerce.domain.referral.ReferralClickId;
@@ -14,7 +12,6 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,21 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code audit_entry}: one chained entry per audited event. A replay must give the same sequence numbers and
  * the same hashes, or the rebuilt trail would not verify against what auditors saw.
  */
-class AuditTrailProjectionTest extends ReplayableProjectionTest {
-    private final AuditTrail trail = new AuditTrail(jdbc, ProjectionDatabase.get().transactions(),
-            new AuditedEventsInStore(jdbc, JacksonSerializer.defaultSerializer()));
-
-    @Override
-    protected Object projection() {
-        return List.of(new AuditTrailProjection(trail), new EntitlementAuditProjection(trail),
-                new WebhookAuditProjection(trail), new ReferralAuditProjection(trail));
-    }
-
-    @Override
-    protected Tables tables() {
-        return Tables.of(jdbc, "audit_entry", "sequence", "audit_chain_head", "publisher_id");
-    }
-
+class AuditTrailProjectionTest extends AuditProjectionsTest {
     @Override
     protected List<DomainEventMessage<?>> history() {
         return interleaved(paidCheckout(), expiredCheckout(), commission(), entitlement(), paidEvidence());

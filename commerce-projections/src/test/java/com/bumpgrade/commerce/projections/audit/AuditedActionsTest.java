@@ -20,11 +20,7 @@ import com.bumpgrade.commerce.domain.webhook.StripeEventRedriveRequested;
 import com.bumpgrade.commerce.domain.webhook.Verification;
 import com.bumpgrade.commerce.domain.webhook.WebhookEvidenceId;
 import com.bumpgrade.commerce.projections.support.AggregateStream;
-import com.bumpgrade.commerce.projections.support.ProjectionDatabase;
-import com.bumpgrade.commerce.projections.support.ReplayableProjectionTest;
-import com.bumpgrade.commerce.projections.support.Tables;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -47,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The entries of the actions audited since every billing action must be (issue 11): each with its exact actor,
  * client, correlation id, subject, result and detail. Evidence without a publisher has no entry.
  */
-class AuditedActionsTest extends ReplayableProjectionTest {
+class AuditedActionsTest extends AuditProjectionsTest {
     private static final WebhookEvidenceId REJECTED = WebhookEvidenceId.forStripeEvent("evt_1Rejected");
     private static final WebhookEvidenceId IGNORED = WebhookEvidenceId.forStripeEvent("evt_1Ignored");
     private static final WebhookEvidenceId REDRIVEN = WebhookEvidenceId.forStripeEvent("evt_1Redriven");
@@ -57,20 +53,6 @@ class AuditedActionsTest extends ReplayableProjectionTest {
     private static final PortalSessionId SESSION = PortalSessionId.forRequest(ENTITLEMENT, OWNER.actor(),
             OWNER.idempotencyKey());
     private static final PartnerRecordId BOB = PartnerRecordId.forPartner(PUBLISHER, PartnerId.of("partner-bob"));
-
-    private final AuditTrail trail = new AuditTrail(jdbc, ProjectionDatabase.get().transactions(),
-            new AuditedEventsInStore(jdbc, JacksonSerializer.defaultSerializer()));
-
-    @Override
-    protected Object projection() {
-        return List.of(new AuditTrailProjection(trail), new EntitlementAuditProjection(trail),
-                new WebhookAuditProjection(trail), new ReferralAuditProjection(trail));
-    }
-
-    @Override
-    protected Tables tables() {
-        return Tables.of(jdbc, "audit_entry", "sequence", "audit_chain_head", "publisher_id");
-    }
 
     @Override
     protected List<DomainEventMessage<?>> history() {
