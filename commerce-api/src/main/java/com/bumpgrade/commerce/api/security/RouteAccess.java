@@ -44,6 +44,11 @@ public final class RouteAccess {
             new Rule(HttpMethod.GET, "/actuator/health/liveness", PUBLIC),
             new Rule(HttpMethod.GET, "/actuator/health/readiness", PUBLIC),
 
+            // the MCP server (D80): any publisher role may connect; each tool then applies its route's rule (D81)
+            new Rule(HttpMethod.POST, "/mcp", PUBLISHER_ROLES),
+            new Rule(HttpMethod.GET, "/mcp", PUBLISHER_ROLES),
+            new Rule(HttpMethod.DELETE, "/mcp", PUBLISHER_ROLES),
+
             new Rule(HttpMethod.POST, "/api/commerce/checkout", AGENT_OR_OWNER),
             new Rule(HttpMethod.POST, "/api/commerce/plans/{planId}/checkout", OWNER),
             new Rule(HttpMethod.POST, "/api/commerce/checkout-intents/{checkoutIntentId}/expire", AGENT_OR_OWNER),
