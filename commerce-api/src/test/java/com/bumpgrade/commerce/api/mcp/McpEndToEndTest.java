@@ -1,0 +1,265 @@
+package com.bumpgrade.commerce.api.mcp;
+
+import com.bumpgrade.commerce.api.support.ApiClient;
+import com.bumpgrade.commerce.api.support.EventStream;
+import com.bumpgrade.commerce.api.support.Tokens;
+import com.bumpgrade.commerce.api.support.WebhookTest;
+import com.bumpgrade.commerce.domain.checkout.CheckoutSessionOpened;
+import com.bumpgrade.commerce.domain.checkout.CheckoutStarted;
+import com.bumpgrade.commerce.domain.commission.CommissionHeld;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The MCP server end to end, through the SDK's own client and its Streamable HTTP transport against the running
+ * service: the tools, preview then confirm on the server, replays, a wrong phrase that changes nothing, roles and
+ * authentication.
+ */
+class McpEndToEndTest extends WebhookTest {
+    private final List<McpSyncClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(McpSyncClient::closeGracefully);
+    }
+
+    private McpSyncClient client(String token) {
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
+                .builder("http://127.0.0.1:" + port).endpoint("/mcp")
+                .httpRequestCustomizer((builder, method, uri, body, context) -> {
+                    if (token != null) {
+                        builder.header("Authorization", "Bearer " + token);
+                    }
+                })
+                .build();
+        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
+                .clientInfo(new McpSchema.Implementation("mcp-e2e-agent", "1.2.0")).build();
+        clients.add(client);
+        client.initialize();
+        return client;
+    }
+
+    private static McpSchema.CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
+        return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> structured(McpSchema.CallToolResult result) {
+        return (Map<String, Object>) result.structuredContent();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> result(McpSchema.CallToolResult result) {
+        return (Map<String, Object>) structured(result).get("result");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String errorCode(McpSchema.CallToolResult result) {
+        return (String) ((Map<String, Object>) result(result).get("error")).get("code");
+    }
+
+    private static String text(McpSchema.CallToolResult result) {
+        return ((McpSchema.TextContent) result.content().get(0)).text();
+    }
+
+    private static Map<String, Object> checkout(String key, String phrase) {
+        Map<String, Object> arguments = new HashMap<>();
+        arguments.put("offerId", "launch-pass");
+        arguments.put("idempotencyKey", key);
+        arguments.put("correlationId", "corr-mcp");
+        if (phrase != null) {
+            arguments.put("confirmation", phrase);
+        }
+        return arguments;
+    }
+
+    private long checkoutsStarted() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type = ?", Long.class,
+                CheckoutStarted.class.getName());
+    }
+
+    @Test
+    void listsOneToolPerCommandAndQueryAndSaysWhatEachCosts() {
+        List<McpSchema.Tool> tools = client(Tokens.AGENT).listTools().tools();
+
+        assertThat(tools).extracting(McpSchema.Tool::name).contains("start_checkout", "expire_checkout",
+                "get_checkout_intent", "list_checkout_intents", "act_on_commission_entry", "get_commission_entry");
+        McpSchema.Tool start = tools.stream().filter(tool -> tool.name().equals("start_checkout")).findFirst()
+                .orElseThrow();
+        assertThat(start.description()).contains("charges nothing until the buyer pays", "changes nothing");
+        assertThat(start.inputSchema().required()).contains("offerId", "idempotencyKey", "correlationId");
+    }
+
+    @Test
+    void aCheckoutIsPreviewedConfirmedAndReplayedThroughTools() {
+        McpSyncClient agent = client(Tokens.AGENT);
+        String key = ApiClient.uniqueKey("mcp-chk");
+        long started = checkoutsStarted();
+
+        McpSchema.CallToolResult preview = call(agent, "start_checkout", checkout(key, null));
+        assertThat(preview.isError()).as(text(preview)).isFalse();
+        assertThat(result(preview)).containsEntry("status", "preview").containsEntry("requiredConfirmation", PHRASE)
+                .containsEntry("reason", "confirmation_required");
+        assertThat(checkoutsStarted()).as("a preview changes nothing").isEqualTo(started);
+
+        McpSchema.CallToolResult confirmed = call(agent, "start_checkout", checkout(key, PHRASE));
+        assertThat(confirmed.isError()).as(text(confirmed)).isFalse();
+        assertThat(structured(confirmed)).containsEntry("httpStatus", 201).containsEntry("replayed", false);
+        String intent = (String) result(confirmed).get("checkoutIntentId");
+        assertThat(intent).startsWith("chk_");
+        assertThat(text(confirmed)).doesNotContain("cs_test", "pi_");
+
+        McpSchema.CallToolResult replayed = call(agent, "start_checkout", checkout(key, PHRASE));
+        assertThat(structured(replayed)).containsEntry("httpStatus", 201).containsEntry("replayed", true);
+        assertThat(text(replayed)).isEqualTo(text(confirmed));
+        EventStream.of(jdbc, intent).expectExactly(CheckoutStarted.class, CheckoutSessionOpened.class);
+        assertThat(checkoutsStarted()).isEqualTo(started + 1);
+
+        // the client attribution is the MCP client's own name and version
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND (convert_from(meta_data, 'UTF8') LIKE '%mcp-e2e-agent/1.2.0%' "
+                + "OR convert_from(payload, 'UTF8') LIKE '%mcp-e2e-agent/1.2.0%')", Long.class, intent))
+                .isPositive();
+
+        McpSchema.CallToolResult read = call(agent, "get_checkout_intent", Map.of("checkoutIntentId", intent));
+        assertThat(result(read)).containsEntry("checkoutIntentId", intent).containsEntry("status", "open");
+        McpSchema.CallToolResult listed = call(agent, "list_checkout_intents", Map.of("limit", 100));
+        assertThat(text(listed)).contains(intent);
+    }
+
+    @Test
+    void aWrongPhraseChangesNothing() {
+        McpSyncClient agent = client(Tokens.AGENT);
+        long started = checkoutsStarted();
+        McpSchema.CallToolResult wrong = call(agent, "start_checkout",
+                checkout(ApiClient.uniqueKey("mcp-wrong"), "Create checkout for Bumpgrade launch pass at 0.01 USD"));
+        assertThat(result(wrong)).containsEntry("status", "preview").containsEntry("reason", "confirmation_mismatch")
+                .containsEntry("requiredConfirmation", PHRASE);
+        assertThat(checkoutsStarted()).isEqualTo(started);
+
+        String intent = (String) result(call(agent, "start_checkout", checkout(ApiClient.uniqueKey("mcp-exp"),
+                PHRASE))).get("checkoutIntentId");
+        EventStream stream = EventStream.of(jdbc, intent);
+        long mark = stream.mark();
+        Map<String, Object> expire = new HashMap<>(Map.of("checkoutIntentId", intent, "version", (int) mark,
+                "idempotencyKey", ApiClient.uniqueKey("mcp-exp"), "correlationId", "corr-mcp",
+                "confirmation", "Expire something else"));
+        McpSchema.CallToolResult refused = call(agent, "expire_checkout", expire);
+        assertThat(result(refused)).containsEntry("status", "preview").containsEntry("reason", "confirmation_mismatch");
+        stream.expectNothingSince(mark);
+    }
+
+    @Test
+    void anOwnerHoldsACommissionEntryThroughTools() {
+        ApiClient.Response click = api().post("/referrals/demo/ADA30/clicks").send();
+        String clickId = click.json().path("clickId").asText();
+        ApiClient.Response opened = api().post("/api/commerce/checkout").token(Tokens.AGENT)
+                .billing(ApiClient.uniqueKey("mcp-ref"), "corr-ref")
+                .json(Map.of("offerId", "launch-pass", "confirmation", PHRASE, "referralClickId", clickId)).send();
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String intent = opened.json().path("checkoutIntentId").asText();
+        deliver(completed(intent));
+        String[] entryId = new String[1];
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String found = jdbc.queryForList("SELECT entry_id FROM commission_entry_view WHERE checkout_intent_id = ?",
+                    String.class, intent).stream().findFirst().orElse(null);
+            assertThat(found).isNotNull();
+            entryId[0] = found;
+        });
+        String entry = entryId[0];
+        McpSyncClient owner = client(Tokens.OWNER);
+        int version = ((Number) result(call(owner, "get_commission_entry", Map.of("entryId", entry)))
+                .get("version")).intValue();
+        EventStream stream = EventStream.of(jdbc, entry);
+        long mark = stream.mark();
+        String key = ApiClient.uniqueKey("mcp-hold");
+        Map<String, Object> hold = new LinkedHashMap<>(Map.of("entryId", entry, "action", "hold",
+                "reason", "checking the partner", "version", version, "idempotencyKey", key,
+                "correlationId", "corr-hold"));
+
+        McpSchema.CallToolResult preview = call(owner, "act_on_commission_entry", hold);
+        String phrase = "Hold commission " + entry + ": checking the partner";
+        assertThat(result(preview)).containsEntry("status", "preview").containsEntry("requiredConfirmation", phrase);
+        hold.put("confirmation", "Hold commission " + entry + ": something else");
+        assertThat(result(call(owner, "act_on_commission_entry", hold))).containsEntry("reason",
+                "confirmation_mismatch");
+        stream.expectNothingSince(mark);
+
+        hold.put("confirmation", phrase);
+        McpSchema.CallToolResult held = call(owner, "act_on_commission_entry", hold);
+        assertThat(structured(held)).as(text(held)).containsEntry("httpStatus", 200);
+        assertThat(result(held)).containsEntry("status", "accepted").containsEntry("action", "hold");
+        McpSchema.CallToolResult replayed = call(owner, "act_on_commission_entry", hold);
+        assertThat(structured(replayed)).containsEntry("replayed", true);
+        assertThat(text(replayed)).isEqualTo(text(held));
+        stream.expectAppendedSince(mark, CommissionHeld.class);
+
+        // a stale version is refused and changes nothing
+        hold.put("idempotencyKey", ApiClient.uniqueKey("mcp-stale"));
+        hold.put("action", "release");
+        hold.put("confirmation", "Release hold on commission " + entry);
+        McpSchema.CallToolResult stale = call(owner, "act_on_commission_entry", hold);
+        assertThat(stale.isError()).isTrue();
+        assertThat(structured(stale)).containsEntry("httpStatus", 412);
+        stream.expectAppendedSince(mark, CommissionHeld.class);
+    }
+
+    @Test
+    void aToolRefusesARoleItsRouteRefuses() {
+        McpSchema.CallToolResult auditor = call(client(Tokens.AUDITOR), "start_checkout",
+                checkout(ApiClient.uniqueKey("mcp-aud"), PHRASE));
+        assertThat(auditor.isError()).isTrue();
+        assertThat(structured(auditor)).containsEntry("httpStatus", 403);
+        assertThat(errorCode(auditor)).isEqualTo("forbidden");
+
+        McpSchema.CallToolResult agent = call(client(Tokens.AGENT), "get_commission_entry",
+                Map.of("entryId", "com_0cc175b9c0f1b6a831c399e269772661"));
+        assertThat(structured(agent)).containsEntry("httpStatus", 403);
+    }
+
+    @Test
+    void anotherPublishersRecordAndGarbageInputAnswerClearly() {
+        String intent = (String) result(call(client(Tokens.AGENT), "start_checkout",
+                checkout(ApiClient.uniqueKey("mcp-own"), PHRASE))).get("checkoutIntentId");
+        McpSyncClient rival = client(Tokens.RIVAL_AGENT);
+        McpSchema.CallToolResult foreign = call(rival, "get_checkout_intent", Map.of("checkoutIntentId", intent));
+        assertThat(structured(foreign)).containsEntry("httpStatus", 404);
+        McpSchema.CallToolResult missing = call(rival, "get_checkout_intent",
+                Map.of("checkoutIntentId", "chk_00000000000000000000000000000000"));
+        assertThat(text(missing)).isEqualTo(text(foreign));
+
+        Map<String, Object> garbage = checkout(ApiClient.uniqueKey("mcp-bad"), null);
+        garbage.put("quantity", "many");
+        McpSchema.CallToolResult bad = call(rival, "start_checkout", garbage);
+        assertThat(bad.isError()).isTrue();
+        assertThat(structured(bad)).containsEntry("httpStatus", 400);
+        McpSchema.CallToolResult noKey = call(rival, "start_checkout", Map.of("offerId", "launch-pass"));
+        assertThat(structured(noKey)).containsEntry("httpStatus", 400);
+        assertThat(errorCode(noKey)).isEqualTo("missing_idempotency_key");
+    }
+
+    @Test
+    void withoutAValidTokenNothingIsServed() {
+        ApiClient.Response anonymous = api().post("/mcp").header("Content-Type", "application/json")
+                .json(Map.of("jsonrpc", "2.0", "id", 1, "method", "tools/list")).send();
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.errorCode()).isEqualTo("unauthenticated");
+        assertThatThrownBy(() -> client(null)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> client("not-a-token")).isInstanceOf(RuntimeException.class);
+    }
+}
