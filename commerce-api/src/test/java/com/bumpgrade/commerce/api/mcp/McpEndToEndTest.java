@@ -102,7 +102,8 @@ class McpEndToEndTest extends WebhookTest {
         McpSchema.Tool start = tools.stream().filter(tool -> tool.name().equals("start_checkout")).findFirst()
                 .orElseThrow();
         assertThat(start.description()).contains("charges nothing until the buyer pays", "changes nothing");
-        assertThat(start.inputSchema().required()).contains("offerId", "idempotencyKey", "correlationId");
+        assertThat((List<Object>) (Object) start.inputSchema().get("required")).contains(
+               "offerId", "idempotencyKey", "correlationId");
     }
 
     @Test
@@ -243,11 +244,14 @@ class McpEndToEndTest extends WebhookTest {
                 Map.of("checkoutIntentId", "chk_00000000000000000000000000000000"));
         assertThat(text(missing)).isEqualTo(text(foreign));
 
-        Map<String, Object> garbage = checkout(ApiClient.uniqueKey("mcp-bad"), null);
+        long started = checkoutsStarted();
+        Map<String, Object> garbage = checkout(ApiClient.uniqueKey("mcp-bad"), PHRASE);
         garbage.put("quantity", "many");
         McpSchema.CallToolResult bad = call(rival, "start_checkout", garbage);
+        // the SDK checks the arguments against the tool's input schema before the tool runs
         assertThat(bad.isError()).isTrue();
-        assertThat(structured(bad)).containsEntry("httpStatus", 400);
+        assertThat(text(bad)).contains("quantity");
+        assertThat(checkoutsStarted()).isEqualTo(started);
         McpSchema.CallToolResult noKey = call(rival, "start_checkout", Map.of("offerId", "launch-pass"));
         assertThat(structured(noKey)).containsEntry("httpStatus", 400);
         assertThat(errorCode(noKey)).isEqualTo("missing_idempotency_key");
