@@ -253,8 +253,12 @@ class McpEndToEndTest extends WebhookTest {
         assertThat(text(bad)).contains("quantity");
         assertThat(checkoutsStarted()).isEqualTo(started);
         McpSchema.CallToolResult noKey = call(rival, "start_checkout", Map.of("offerId", "launch-pass"));
-        assertThat(structured(noKey)).containsEntry("httpStatus", 400);
-        assertThat(errorCode(noKey)).isEqualTo("missing_idempotency_key");
+        assertThat(noKey.isError()).isTrue();
+        assertThat(text(noKey)).contains("idempotencyKey");
+        McpSchema.CallToolResult badKey = call(rival, "start_checkout", checkout("not a key!", PHRASE));
+        assertThat(structured(badKey)).containsEntry("httpStatus", 400);
+        assertThat(errorCode(badKey)).isEqualTo("invalid_idempotency_key");
+        assertThat(checkoutsStarted()).isEqualTo(started);
     }
 
     @Test
