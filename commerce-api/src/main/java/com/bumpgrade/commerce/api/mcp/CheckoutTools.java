@@ -4,6 +4,7 @@ import com.bumpgrade.commerce.api.checkout.CheckoutListing;
 import com.bumpgrade.commerce.api.checkout.CheckoutRequest;
 import com.bumpgrade.commerce.api.checkout.CheckoutService;
 import com.bumpgrade.commerce.api.checkout.ExpireCheckoutRequest;
+import com.bumpgrade.commerce.api.checkout.PlanCheckoutRequest;
 import com.bumpgrade.commerce.api.web.ApiException;
 import com.bumpgrade.commerce.api.web.PublicBaseUrl;
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
@@ -46,7 +47,8 @@ class CheckoutTools implements McpTools {
 
     @Override
     public List<McpServerFeatures.AsyncToolSpecification> tools() {
-        return List.of(startCheckout(), expireCheckout(), getCheckoutIntent(), listCheckoutIntents());
+        return List.of(startCheckout(), startPlanCheckout(), expireCheckout(), getCheckoutIntent(),
+                listCheckoutIntents());
     }
 
     private McpServerFeatures.AsyncToolSpecification startCheckout() {
@@ -67,6 +69,18 @@ class CheckoutTools implements McpTools {
                                 call.texts("orderBumpOfferIds"), call.text("referralClickId"),
                                 call.text("confirmation")),
                         base(call))));
+    }
+
+    private McpServerFeatures.AsyncToolSpecification startPlanCheckout() {
+        Map<String, Object> own = Map.of("planId", string("The Bumpgrade plan, e.g. creator-plan"));
+        return answers.tool("start_plan_checkout", "Subscribe your own publisher to a Bumpgrade plan. Without "
+                        + "'confirmation' it previews the plan, its price and the phrase, and changes nothing; with "
+                        + "the exact phrase it opens a Stripe subscription Checkout Session for the owner to pay; it "
+                        + "charges nothing until the owner pays there, then the plan's price each period.",
+                object(billing(own, false), billingRequired(false, "planId")),
+                HttpMethod.POST, "/api/commerce/plans/{planId}/checkout",
+                call -> ToolAnswers.written(checkout.startPlan(call.caller(), call.envelope(),
+                        call.required("planId"), new PlanCheckoutRequest(call.text("confirmation")), base(call))));
     }
 
     private McpServerFeatures.AsyncToolSpecification expireCheckout() {
@@ -121,6 +135,6 @@ class CheckoutTools implements McpTools {
     }
 
     private String base(ToolCall call) {
-        return baseUrl.of(call.request());
+        return baseUrl.of(call.exchange().getRequest());
     }
 }

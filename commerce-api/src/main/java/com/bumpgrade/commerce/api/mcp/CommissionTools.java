@@ -2,6 +2,7 @@ package com.bumpgrade.commerce.api.mcp;
 
 import com.bumpgrade.commerce.api.commission.CommissionActionRequest;
 import com.bumpgrade.commerce.api.commission.CommissionActions;
+import com.bumpgrade.commerce.api.commission.CommissionController;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +14,7 @@ import java.util.Map;
 
 import static com.bumpgrade.commerce.api.mcp.ToolSchemas.billing;
 import static com.bumpgrade.commerce.api.mcp.ToolSchemas.billingRequired;
+import static com.bumpgrade.commerce.api.mcp.ToolSchemas.integer;
 import static com.bumpgrade.commerce.api.mcp.ToolSchemas.object;
 import static com.bumpgrade.commerce.api.mcp.ToolSchemas.oneOf;
 import static com.bumpgrade.commerce.api.mcp.ToolSchemas.string;
@@ -22,15 +24,17 @@ import static com.bumpgrade.commerce.api.mcp.ToolSchemas.string;
 class CommissionTools implements McpTools {
     private final ToolAnswers answers;
     private final CommissionActions actions;
+    private final CommissionController routes;
 
-    CommissionTools(ToolAnswers answers, CommissionActions actions) {
+    CommissionTools(ToolAnswers answers, CommissionActions actions, CommissionController routes) {
         this.answers = answers;
         this.actions = actions;
+        this.routes = routes;
     }
 
     @Override
     public List<McpServerFeatures.AsyncToolSpecification> tools() {
-        return List.of(actOnCommissionEntry(), getCommissionEntry());
+        return List.of(actOnCommissionEntry(), getCommissionEntry(), listCommissionEntries());
     }
 
     private McpServerFeatures.AsyncToolSpecification actOnCommissionEntry() {
@@ -55,5 +59,20 @@ class CommissionTools implements McpTools {
                 object(Map.of("entryId", string("The commission entry, com_...")), "entryId"),
                 HttpMethod.GET, "/api/commerce/commission-entries/{entryId}",
                 call -> ResponseEntity.ok(actions.entry(call.caller(), call.required("entryId"))));
+    }
+
+    private McpServerFeatures.AsyncToolSpecification listCommissionEntries() {
+        Map<String, Object> own = new LinkedHashMap<>();
+        own.put("partnerId", string("Only this partner's entries"));
+        own.put("status", oneOf("Only entries in this status", "pending_review", "reviewed", "on_hold", "reversed"));
+        own.put("limit", integer("Clamped to 1-500, default 100"));
+        return answers.tool("list_commission_entries", "List your publisher's commission entries, oldest first, "
+                        + "with totals per currency. Read-only, free; the ledger pays nothing out.",
+                object(own), HttpMethod.GET, "/api/commerce/commission-entries",
+                call -> {
+                    Integer limit = call.integer("limit");
+                    return ResponseEntity.ok(routes.list(call.text("partnerId"), call.text("status"),
+                            limit == null ? 100 : limit, call.exchange()).block());
+                });
     }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * The MCP server at {@code /mcp} (D80): the SDK's asynchronous server over {@link WebFluxStreamableTransport},
  * offering the tools of every {@link McpTools} group. The security chain authenticated the request; the caller
- * and the request (for the public base URL) travel to the tools in the transport context.
+ * and the exchange (for the public base URL and the routes' own read handlers) travel to the tools in the transport context.
  */
 @Configuration(proxyBeanMethods = false)
 public class McpConfiguration {
@@ -30,7 +30,7 @@ public class McpConfiguration {
     WebFluxStreamableTransport mcpTransport() {
         return new WebFluxStreamableTransport(McpJsonDefaults.getMapper(), request -> McpTransportContext.create(
                 Map.of(ToolCall.CALLER, ApiCaller.of(request.exchange()),
-                        ToolCall.REQUEST, request.exchange().getRequest())));
+                        ToolCall.EXCHANGE, request.exchange())));
     }
 
     @Bean(destroyMethod = "close")

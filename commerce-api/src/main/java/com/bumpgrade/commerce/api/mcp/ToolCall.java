@@ -6,7 +6,7 @@ import com.bumpgrade.commerce.api.web.ApiException;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
 
 import java.util.List;
 import java.util.Map;
@@ -14,16 +14,17 @@ import java.util.Map;
 /**
  * One tool call as the use cases need it: the authenticated caller, the arguments, and the envelope headers the
  * REST routes read, built from arguments (idempotencyKey, correlationId, version) and from the MCP client's own
- * name and version (the client attribution, so an agent cannot claim another client per call).
+ * name and version (the client attribution, so an agent cannot claim another client per call). The exchange is
+ * the MCP HTTP request's: it carries the caller and the host of the public base URL, never envelope headers.
  */
 record ToolCall(ApiCaller caller, Map<String, Object> arguments, McpSchema.Implementation client,
-                ServerHttpRequest request) {
+                ServerWebExchange exchange) {
     static final String CALLER = "bumpgrade.caller";
-    static final String REQUEST = "bumpgrade.request";
+    static final String EXCHANGE = "bumpgrade.exchange";
 
     static ToolCall of(McpAsyncServerExchange exchange, McpSchema.CallToolRequest call) {
         ApiCaller caller = (ApiCaller) exchange.transportContext().get(CALLER);
-        ServerHttpRequest request = (ServerHttpRequest) exchange.transportContext().get(REQUEST);
+        ServerWebExchange request = (ServerWebExchange) exchange.transportContext().get(EXCHANGE);
         if (caller == null) {
             throw new IllegalStateException("MCP tool call without an authenticated caller");
         }

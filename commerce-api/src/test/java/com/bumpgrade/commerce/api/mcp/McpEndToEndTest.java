@@ -270,4 +270,49 @@ class McpEndToEndTest extends WebhookTest {
         assertThatThrownBy(() -> client(null)).isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> client("not-a-token")).isInstanceOf(RuntimeException.class);
     }
+
+    @Test
+    void entitlementRevocationPlanAndLedgerToolsAnswerLikeTheirRoutes() {
+        String intent = openIntent();
+        deliver(completed(intent));
+        awaitIntent(intent, "paid");
+        McpSyncClient agent = client(Tokens.AGENT);
+        List<?>[] granted = new List<?>[1];
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            granted[0] = (List<?>) result(call(agent, "list_entitlements", Map.of("checkoutIntentId", intent)))
+                    .get("entitlements");
+            assertThat(granted[0]).hasSize(1);
+        });
+        String entitlement = (String) ((Map<?, ?>) granted[0].get(0)).get("entitlementId");
+        McpSchema.CallToolResult read = call(agent, "get_entitlement", Map.of("entitlementId", entitlement));
+        assertThat(result(read)).containsEntry("entitlementId", entitlement);
+        int version = ((Number) result(read).get("version")).intValue();
+        McpSchema.CallToolResult bothFilters = call(agent, "list_entitlements", Map.of("checkoutIntentId", intent,
+                "customerId", "bgc_78944efefd1a5c214c72e7aabf38135b"));
+        assertThat(errorCode(bothFilters)).isEqualTo("invalid_entitlement_filter");
+
+        Map<String, Object> revoke = new HashMap<>(Map.of("entitlementId", entitlement, "reason", "chargeback",
+                "version", version, "idempotencyKey", ApiClient.uniqueKey("mcp-rvk"), "correlationId", "corr-rvk"));
+        assertThat(structured(call(agent, "record_revocation_intent", revoke))).containsEntry("httpStatus", 403);
+        McpSyncClient owner = client(Tokens.OWNER);
+        EventStream stream = EventStream.of(jdbc, entitlement);
+        long mark = stream.mark();
+        McpSchema.CallToolResult preview = call(owner, "record_revocation_intent", revoke);
+        assertThat(result(preview)).containsEntry("status", "preview");
+        assertThat((String) result(preview).get("requiredConfirmation")).contains("chargeback");
+        stream.expectNothingSince(mark);
+        assertThat(result(call(owner, "list_revocation_intents", Map.of("entitlementId", entitlement))))
+                .containsKey("revocationIntents");
+
+        McpSchema.CallToolResult plan = call(owner, "start_plan_checkout", Map.of("planId", "creator-plan",
+                "idempotencyKey", ApiClient.uniqueKey("mcp-plan"), "correlationId", "corr-plan"));
+        assertThat(structured(plan)).as(text(plan)).containsEntry("httpStatus", 200);
+        assertThat(result(plan)).containsEntry("status", "preview");
+        assertThat(structured(call(agent, "start_plan_checkout", Map.of("planId", "creator-plan",
+                "idempotencyKey", ApiClient.uniqueKey("mcp-plan"), "correlationId", "corr-plan"))))
+                .containsEntry("httpStatus", 403);
+
+        assertThat(result(call(owner, "list_commission_entries", Map.of("limit", 5)))).containsKey("entries");
+        assertThat(call(owner, "list_commission_entries", Map.of("status", "paid_out")).isError()).isTrue();
+    }
 }
