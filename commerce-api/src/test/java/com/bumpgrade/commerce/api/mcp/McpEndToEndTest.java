@@ -315,4 +315,40 @@ class McpEndToEndTest extends WebhookTest {
         assertThat(result(call(owner, "list_commission_entries", Map.of("limit", 5)))).containsKey("entries");
         assertThat(call(owner, "list_commission_entries", Map.of("status", "paid_out")).isError()).isTrue();
     }
+
+    @Test
+    void auditWebhookPartnerAndOperatorToolsAnswerLikeTheirRoutes() {
+        String intent = (String) result(call(client(Tokens.AGENT), "start_checkout",
+                checkout(ApiClient.uniqueKey("mcp-hist"), PHRASE))).get("checkoutIntentId");
+        McpSyncClient owner = client(Tokens.OWNER);
+        McpSyncClient auditor = client(Tokens.AUDITOR);
+        McpSchema.CallToolResult history = call(owner, "get_checkout_intent_history",
+                Map.of("checkoutIntentId", intent));
+        assertThat(structured(history)).as(text(history)).containsEntry("httpStatus", 200);
+        assertThat(text(history)).contains("CheckoutStarted").doesNotContain("cs_test");
+        assertThat(structured(call(client(Tokens.AGENT), "get_checkout_intent_history",
+                Map.of("checkoutIntentId", intent)))).containsEntry("httpStatus", 403);
+        assertThat(structured(call(auditor, "verify_audit_trail", Map.of()))).containsEntry("httpStatus", 200);
+        assertThat(result(call(auditor, "list_audit_entries", Map.of("limit", 5)))).containsKey("entries");
+        McpSchema.CallToolResult replay = call(auditor, "start_audit_replay", Map.of(
+                "idempotencyKey", ApiClient.uniqueKey("mcp-replay"), "correlationId", "corr-replay"));
+        assertThat(result(replay)).containsEntry("status", "preview");
+        assertThat(structured(call(auditor, "get_audit_replay", Map.of("replayId", "rpl_nope"))))
+                .containsEntry("httpStatus", 404);
+
+        assertThat(result(call(owner, "list_partners", Map.of()))).containsKey("partners");
+        McpSchema.CallToolResult partner = call(owner, "register_partner", Map.of("partnerId", "partner-mcp",
+                "displayName", "MCP Partner", "referralCode", "MCP10", "commissionBasisPoints", 1000,
+                "idempotencyKey", ApiClient.uniqueKey("mcp-partner"), "correlationId", "corr-partner"));
+        assertThat(result(partner)).as(text(partner)).containsEntry("status", "preview");
+        assertThat(result(call(owner, "list_webhook_events", Map.of("limit", 5)))).containsKey("events");
+        assertThat(result(call(owner, "list_webhook_dead_letters", Map.of()))).containsKey("deadLetters");
+
+        McpSyncClient operator = client(Tokens.OPERATOR);
+        assertThat(structured(call(operator, "list_operator_dead_letters", Map.of())))
+                .containsEntry("httpStatus", 200);
+        assertThat(structured(call(operator, "start_checkout", checkout(ApiClient.uniqueKey("mcp-op"), PHRASE))))
+                .containsEntry("httpStatus", 403);
+        assertThat(structured(call(owner, "list_operator_dead_letters", Map.of()))).containsEntry("httpStatus", 403);
+    }
 }
