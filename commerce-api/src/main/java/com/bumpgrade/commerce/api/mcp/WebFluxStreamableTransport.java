@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -24,6 +25,8 @@ import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,11 +39,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class WebFluxStreamableTransport implements McpStreamableServerTransportProvider {
     static final String ENDPOINT = "/mcp";
+    static final Duration IDLE = Duration.ofMinutes(30);
     private static final Logger log = LoggerFactory.getLogger(WebFluxStreamableTransport.class);
 
     private final McpJsonMapper json;
     private final McpTransportContextExtractor<ServerRequest> contextExtractor;
     private final ConcurrentHashMap<String, McpStreamableServerSession> sessions = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Instant> lastUsed = new ConcurrentHashMap<>();
     private volatile McpStreamableServerSession.Factory sessionFactory;
     private volatile boolean closing;
 
@@ -81,42 +86,51 @@ final class WebFluxStreamableTransport implements McpStreamableServerTransportPr
             return error(HttpStatus.SERVICE_UNAVAILABLE, "mcp_closing", "The MCP server is shutting down.");
         }
         McpTransportContext context = contextExtractor.extract(request);
-        return request.bodyToMono(String.class).defaultIfEmpty("").flatMap(body -> {
-            McpSchema.JSONRPCMessage message;
-            try {
-                message = McpSchema.deserializeJsonRpcMessage(json, body);
-            } catch (IOException | IllegalArgumentException e) {
-                return error(HttpStatus.BAD_REQUEST, "invalid_mcp_message", "The body must be one JSON-RPC message.");
-            }
-            if (message instanceof McpSchema.JSONRPCRequest call && McpSchema.METHOD_INITIALIZE.equals(call.method())) {
+        return request.bodyToMono(String.class).defaultIfEmpty("")
+                .flatMap(body -> handle(request, context, body))
+                .onErrorResume(DataBufferLimitException.class, e -> error(HttpStatus.PAYLOAD_TOO_LARGE,
+                        "mcp_message_too_large", "The message is larger than the server reads."));
+    }
+
+    private Mono<ServerResponse> handle(ServerRequest request, McpTransportContext context, String body) {
+        McpSchema.JSONRPCMessage message;
+        try {
+            message = McpSchema.deserializeJsonRpcMessage(json, body);
+            if (message instanceof McpSchema.JSONRPCRequest call
+                    && McpSchema.METHOD_INITIALIZE.equals(call.method())) {
                 return initialize(call);
             }
-            McpStreamableServerSession session = session(request);
-            if (session == null) {
-                // a missing or ended session: the client starts over with initialize (Streamable HTTP, 404)
-                return error(HttpStatus.NOT_FOUND, "mcp_session_not_found",
-                        "No such MCP session: send initialize first.");
-            }
-            if (message instanceof McpSchema.JSONRPCRequest call) {
-                Flux<ServerSentEvent<String>> events = Flux.create(sink -> session
-                        .responseStream(call, new SinkTransport(sink))
-                        .contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context))
-                        .subscribe(null, sink::error));
-                return ServerResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM)
-                        .body(events, ServerSentEvent.class);
-            }
-            Mono<Void> accepted = message instanceof McpSchema.JSONRPCResponse answer ? session.accept(answer)
-                    : session.accept((McpSchema.JSONRPCNotification) message);
-            return accepted.contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context))
-                    .then(ServerResponse.accepted().build());
-        });
+        } catch (IOException | RuntimeException e) {
+            // the library's parse errors name what they saw; the answer names only the rule
+            return error(HttpStatus.BAD_REQUEST, "invalid_mcp_message", "The body must be one JSON-RPC message.");
+        }
+        McpStreamableServerSession session = session(request);
+        if (session == null) {
+            // a missing or ended session: the client starts over with initialize (Streamable HTTP, 404)
+            return error(HttpStatus.NOT_FOUND, "mcp_session_not_found",
+                    "No such MCP session: send initialize first.");
+        }
+        if (message instanceof McpSchema.JSONRPCRequest call) {
+            Flux<ServerSentEvent<String>> events = Flux.create(sink -> session
+                    .responseStream(call, new SinkTransport(sink))
+                    .contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context))
+                    .subscribe(null, sink::error));
+            return ServerResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM)
+                    .body(events, ServerSentEvent.class);
+        }
+        Mono<Void> accepted = message instanceof McpSchema.JSONRPCResponse answer ? session.accept(answer)
+                : session.accept((McpSchema.JSONRPCNotification) message);
+        return accepted.contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context))
+                .then(ServerResponse.accepted().build());
     }
 
     private Mono<ServerResponse> initialize(McpSchema.JSONRPCRequest call) {
         McpSchema.InitializeRequest initialize = json.convertValue(call.params(), new TypeRef<>() {
         });
+        expireIdleSessions();
         McpStreamableServerSession.McpStreamableServerSessionInit init = sessionFactory.startSession(initialize);
         sessions.put(init.session().getId(), init.session());
+        lastUsed.put(init.session().getId(), Instant.now());
         return init.initResult().flatMap(result -> {
             try {
                 return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
@@ -147,12 +161,30 @@ final class WebFluxStreamableTransport implements McpStreamableServerTransportPr
             return error(HttpStatus.NOT_FOUND, "mcp_session_not_found", "No such MCP session.");
         }
         sessions.remove(session.getId());
+        lastUsed.remove(session.getId());
         return session.delete().then(ServerResponse.ok().build());
     }
 
     private McpStreamableServerSession session(ServerRequest request) {
         String id = request.headers().firstHeader(HttpHeaders.MCP_SESSION_ID);
-        return id == null ? null : sessions.get(id);
+        McpStreamableServerSession session = id == null ? null : sessions.get(id);
+        if (session != null) {
+            lastUsed.put(id, Instant.now());
+        }
+        return session;
+    }
+
+    /** Clients that never DELETE their session must not hold memory forever: idle sessions end at the next start. */
+    private void expireIdleSessions() {
+        Instant cutoff = Instant.now().minus(IDLE);
+        lastUsed.forEach((id, used) -> {
+            if (used.isBefore(cutoff) && lastUsed.remove(id, used)) {
+                McpStreamableServerSession idle = sessions.remove(id);
+                if (idle != null) {
+                    idle.closeGracefully().subscribe(null, e -> log.debug("closing an idle MCP session failed"));
+                }
+            }
+        });
     }
 
     private static Mono<ServerResponse> error(HttpStatus status, String code, String message) {

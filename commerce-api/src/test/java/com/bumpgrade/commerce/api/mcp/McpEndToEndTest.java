@@ -325,7 +325,8 @@ class McpEndToEndTest extends WebhookTest {
         McpSchema.CallToolResult history = call(owner, "get_checkout_intent_history",
                 Map.of("checkoutIntentId", intent));
         assertThat(structured(history)).as(text(history)).containsEntry("httpStatus", 200);
-        assertThat(text(history)).contains("CheckoutStarted").doesNotContain("cs_test");
+        assertThat(text(history)).contains("checkout_started", "\"client\":\"mcp-e2e-agent/1.2.0\"")
+                .doesNotContain("cs_test");
         assertThat(structured(call(client(Tokens.AGENT), "get_checkout_intent_history",
                 Map.of("checkoutIntentId", intent)))).containsEntry("httpStatus", 403);
         assertThat(structured(call(auditor, "verify_audit_trail", Map.of()))).containsEntry("httpStatus", 200);
@@ -350,5 +351,20 @@ class McpEndToEndTest extends WebhookTest {
         assertThat(structured(call(operator, "start_checkout", checkout(ApiClient.uniqueKey("mcp-op"), PHRASE))))
                 .containsEntry("httpStatus", 403);
         assertThat(structured(call(owner, "list_operator_dead_letters", Map.of()))).containsEntry("httpStatus", 403);
+    }
+
+    @Test
+    void theTransportAnswersGarbageAndUnknownSessionsClearly() {
+        ApiClient.Response garbage = api().post("/mcp").token(Tokens.AGENT).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").json("{not json").send();
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.errorCode()).isEqualTo("invalid_mcp_message");
+        assertThat(garbage.body()).doesNotContain("Exception", "at com.");
+
+        ApiClient.Response unknown = api().post("/mcp").token(Tokens.AGENT).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").header("Mcp-Session-Id", "no-such-session")
+                .json(Map.of("jsonrpc", "2.0", "id", 1, "method", "tools/list")).send();
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.errorCode()).isEqualTo("mcp_session_not_found");
     }
 }
