@@ -28,6 +28,7 @@ import java.util.Map;
 @Component
 class ToolAnswers {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    static final String ROUTE = "bumpgrade/route";
 
     /** A tool's work, run off the event loop: the use cases block on Axon's gateways. */
     interface Work {
@@ -47,8 +48,9 @@ class ToolAnswers {
         List<Role> roles = RouteAccess.of(method, route)
                 .orElseThrow(() -> new IllegalStateException("no route access rule for " + method + " " + route))
                 .roles();
+        // the mirrored route, for clients and for the test that every authenticated route has its tool
         McpSchema.Tool tool = McpSchema.Tool.builder().name(name).description(description).inputSchema(schema)
-                .build();
+                .meta(Map.of(ROUTE, method.name() + " " + route)).build();
         return McpServerFeatures.AsyncToolSpecification.builder().tool(tool)
                 .callHandler((exchange, request) -> Mono.fromCallable(() -> ToolCall.of(exchange, request))
                         .map(call -> roles.contains(call.caller().role()) ? run(work, call) : forbidden(call))

@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.api.mcp;
 
+import com.bumpgrade.commerce.api.security.RouteAccess;
 import com.bumpgrade.commerce.api.support.ApiClient;
 import com.bumpgrade.commerce.api.support.EventStream;
 import com.bumpgrade.commerce.api.support.Tokens;
@@ -104,6 +105,17 @@ class McpEndToEndTest extends WebhookTest {
         assertThat(start.description()).contains("charges nothing until the buyer pays", "changes nothing");
         assertThat((List<Object>) (Object) start.inputSchema().get("required")).contains(
                "offerId", "idempotencyKey", "correlationId");
+    }
+
+    /** Routes added later need their tool too: every authenticated route but the MCP endpoint and the scrape. */
+    @Test
+    void everyAuthenticatedRouteHasItsTool() {
+        List<String> mirrored = client(Tokens.AGENT).listTools().tools().stream()
+                .map(tool -> (String) tool.meta().get("bumpgrade/route")).toList();
+        List<String> routes = RouteAccess.RULES.stream().filter(rule -> !rule.isPublic())
+                .filter(rule -> !rule.pattern().equals("/mcp") && !rule.pattern().startsWith("/actuator/"))
+                .map(rule -> rule.method().name() + " " + rule.pattern()).toList();
+        assertThat(mirrored).containsExactlyInAnyOrderElementsOf(routes);
     }
 
     @Test
@@ -360,6 +372,11 @@ class McpEndToEndTest extends WebhookTest {
         assertThat(garbage.status()).isEqualTo(400);
         assertThat(garbage.errorCode()).isEqualTo("invalid_mcp_message");
         assertThat(garbage.body()).doesNotContain("Exception", "at com.");
+        ApiClient.Response badInitialize = api().post("/mcp").token(Tokens.AGENT)
+                .header("Accept", "application/json, text/event-stream")
+                .json(Map.of("jsonrpc", "2.0", "id", 1, "method", "initialize", "params", "not an object")).send();
+        assertThat(badInitialize.status()).isEqualTo(400);
+        assertThat(badInitialize.errorCode()).isEqualTo("invalid_mcp_message");
 
         ApiClient.Response unknown = api().post("/mcp").token(Tokens.AGENT).header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream").header("Mcp-Session-Id", "no-such-session")
