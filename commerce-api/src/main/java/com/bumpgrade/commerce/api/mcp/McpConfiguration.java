@@ -1,6 +1,7 @@
 package com.bumpgrade.commerce.api.mcp;
 
 import com.bumpgrade.commerce.api.security.ApiCaller;
+import com.bumpgrade.commerce.api.web.ApiExceptionHandler;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpAsyncServer;
@@ -27,10 +28,10 @@ public class McpConfiguration {
             + "again with that phrase and the same idempotencyKey. A wrong or missing phrase changes nothing.";
 
     @Bean
-    WebFluxStreamableTransport mcpTransport() {
+    WebFluxStreamableTransport mcpTransport(ApiExceptionHandler errors) {
         return new WebFluxStreamableTransport(McpJsonDefaults.getMapper(), request -> McpTransportContext.create(
                 Map.of(ToolCall.CALLER, ApiCaller.of(request.exchange()),
-                        ToolCall.EXCHANGE, request.exchange())));
+                        ToolCall.EXCHANGE, request.exchange())), errors::answer);
     }
 
     @Bean(destroyMethod = "close")

@@ -14,12 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
@@ -27,7 +30,9 @@ import reactor.core.publisher.Mono;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The MCP Streamable HTTP server transport over a WebFlux {@link RouterFunction} (D80): the SDK 2.x ships only a
@@ -43,15 +48,21 @@ final class WebFluxStreamableTransport implements McpStreamableServerTransportPr
     private static final Logger log = LoggerFactory.getLogger(WebFluxStreamableTransport.class);
 
     private final McpJsonMapper json;
+    private static final ParameterizedTypeReference<Map<String, Object>> MESSAGE = new ParameterizedTypeReference<>() {
+    };
+
     private final McpTransportContextExtractor<ServerRequest> contextExtractor;
+    private final Function<Throwable, ResponseEntity<Object>> refusals;
     private final ConcurrentHashMap<String, McpStreamableServerSession> sessions = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Instant> lastUsed = new ConcurrentHashMap<>();
     private volatile McpStreamableServerSession.Factory sessionFactory;
     private volatile boolean closing;
 
-    WebFluxStreamableTransport(McpJsonMapper json, McpTransportContextExtractor<ServerRequest> contextExtractor) {
+    WebFluxStreamableTransport(McpJsonMapper json, McpTransportContextExtractor<ServerRequest> contextExtractor,
+                               Function<Throwable, ResponseEntity<Object>> refusals) {
         this.json = json;
         this.contextExtractor = contextExtractor;
+        this.refusals = refusals;
     }
 
     RouterFunction<ServerResponse> routes() {
@@ -86,16 +97,21 @@ final class WebFluxStreamableTransport implements McpStreamableServerTransportPr
             return error(HttpStatus.SERVICE_UNAVAILABLE, "mcp_closing", "The MCP server is shutting down.");
         }
         McpTransportContext context = contextExtractor.extract(request);
-        return request.bodyToMono(String.class).defaultIfEmpty("")
+        // decoded by the service's strict JSON decoder (UTF-8, no repeated key, clean strings, the size limit), and
+        // its refusals answered as on every route
+        return request.bodyToMono(MESSAGE).defaultIfEmpty(Map.of())
+                // the functional body reader raises the size limit bare; the routes see it inside an input error
+                .onErrorMap(DataBufferLimitException.class, e -> new ServerWebInputException("too large", null, e))
                 .flatMap(body -> handle(request, context, body))
-                .onErrorResume(DataBufferLimitException.class, e -> error(HttpStatus.PAYLOAD_TOO_LARGE,
-                        "mcp_message_too_large", "The message is larger than the server reads."));
+                .onErrorResume(ServerWebInputException.class, e -> Mono.just(refusals.apply(e))
+                        .flatMap(answer -> ServerResponse.status(answer.getStatusCode())
+                                .contentType(MediaType.APPLICATION_JSON).bodyValue(answer.getBody())));
     }
 
-    private Mono<ServerResponse> handle(ServerRequest request, McpTransportContext context, String body) {
+    private Mono<ServerResponse> handle(ServerRequest request, McpTransportContext context, Map<String, Object> body) {
         McpSchema.JSONRPCMessage message;
         try {
-            message = McpSchema.deserializeJsonRpcMessage(json, body);
+            message = McpSchema.deserializeJsonRpcMessage(json, json.writeValueAsString(body));
             if (message instanceof McpSchema.JSONRPCRequest call
                     && McpSchema.METHOD_INITIALIZE.equals(call.method())) {
                 return initialize(call);

@@ -191,7 +191,10 @@ public class ApiExceptionHandler {
         if (e instanceof AggregateNotFoundException missing) {
             return missing(missing);
         }
-        log.error("Unexpected failure handling an MCP tool call: {}", e.getClass().getName());
+        if (e instanceof ServerWebInputException input) {
+            return input(input);
+        }
+        log.error("Unexpected failure handling an MCP message: {}", e.getClass().getName());
         return ApiErrors.entity(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "The request failed; nothing was charged. Retry with the same idempotency key.");
     }

@@ -369,8 +369,9 @@ class McpEndToEndTest extends WebhookTest {
     void theTransportAnswersGarbageAndUnknownSessionsClearly() {
         ApiClient.Response garbage = api().post("/mcp").token(Tokens.AGENT).header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream").json("{not json").send();
+        // the service's strict JSON decoder reads the message, and refuses it as on every route
         assertThat(garbage.status()).isEqualTo(400);
-        assertThat(garbage.errorCode()).isEqualTo("invalid_mcp_message");
+        assertThat(garbage.errorCode()).isEqualTo("malformed_json");
         assertThat(garbage.body()).doesNotContain("Exception", "at com.");
         ApiClient.Response badInitialize = api().post("/mcp").token(Tokens.AGENT)
                 .header("Accept", "application/json, text/event-stream")
