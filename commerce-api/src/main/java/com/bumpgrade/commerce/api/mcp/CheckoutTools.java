@@ -102,7 +102,7 @@ class CheckoutTools implements McpTools {
                 HttpMethod.GET, "/api/commerce/checkout-intents/{checkoutIntentId}",
                 call -> {
                     String id = call.required("checkoutIntentId");
-                    if (id == null || !CheckoutIntentId.isWellFormed(id)) {
+                    if (!CheckoutIntentId.isWellFormed(id)) {
                         throw ApiException.notFound();
                     }
                     // another publisher's intent answers exactly like a missing one

@@ -1,8 +1,10 @@
 package com.bumpgrade.commerce.api.mcp;
 
 import com.bumpgrade.commerce.api.envelope.WriteOutcome;
+import com.bumpgrade.commerce.api.envelope.WriteResponses;
 import com.bumpgrade.commerce.api.security.Role;
 import com.bumpgrade.commerce.api.security.RouteAccess;
+import com.bumpgrade.commerce.api.web.ApiErrors;
 import com.bumpgrade.commerce.api.web.ApiExceptionHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,21 +64,21 @@ class ToolAnswers {
 
     /** The answer of a billing write as the REST route renders it: status, replay flag and the stored bytes. */
     static ResponseEntity<String> written(WriteOutcome outcome) {
-        return ResponseEntity.status(outcome.status()).header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
-                .body(outcome.json());
+        return ResponseEntity.status(outcome.status())
+                .header(WriteResponses.REPLAYED, String.valueOf(outcome.replayed())).body(outcome.json());
     }
 
     private McpSchema.CallToolResult run(Work work, ToolCall call) {
         try {
             ResponseEntity<?> answer = work.answer(call);
-            return render(answer, "true".equals(answer.getHeaders().getFirst("Idempotent-Replayed")));
+            return render(answer, "true".equals(answer.getHeaders().getFirst(WriteResponses.REPLAYED)));
         } catch (Exception e) {
             return render(errors.answer(e), false);
         }
     }
 
     private McpSchema.CallToolResult forbidden(ToolCall call) {
-        return render(ResponseEntity.status(403).body(com.bumpgrade.commerce.api.web.ApiErrors.body("forbidden",
+        return render(ResponseEntity.status(403).body(ApiErrors.body("forbidden",
                 "The " + call.caller().role().publicName() + " role may not do this.")), false);
     }
 

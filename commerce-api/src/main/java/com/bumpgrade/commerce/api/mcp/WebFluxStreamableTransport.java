@@ -40,17 +40,17 @@ import java.util.function.Function;
  * and opens a session; a request answers a short SSE stream ending with its response; a notification or response
  * answers 202), GET opens the session's listening stream, DELETE ends the session. Authentication happened
  * before: the security chain guards {@link #ENDPOINT} like any route, and the extractor puts the caller into the
- * transport context the tools read.
+ * transport context the tools read. No event replay (Last-Event-ID): a lost answer is recovered by calling the
+ * tool again with the same idempotency key.
  */
 final class WebFluxStreamableTransport implements McpStreamableServerTransportProvider {
     static final String ENDPOINT = "/mcp";
     static final Duration IDLE = Duration.ofMinutes(30);
     private static final Logger log = LoggerFactory.getLogger(WebFluxStreamableTransport.class);
-
-    private final McpJsonMapper json;
     private static final ParameterizedTypeReference<Map<String, Object>> MESSAGE = new ParameterizedTypeReference<>() {
     };
 
+    private final McpJsonMapper json;
     private final McpTransportContextExtractor<ServerRequest> contextExtractor;
     private final Function<Throwable, ResponseEntity<Object>> refusals;
     private final ConcurrentHashMap<String, McpStreamableServerSession> sessions = new ConcurrentHashMap<>();
@@ -89,7 +89,10 @@ final class WebFluxStreamableTransport implements McpStreamableServerTransportPr
     public Mono<Void> closeGracefully() {
         closing = true;
         return Flux.fromIterable(sessions.values()).flatMap(McpStreamableServerSession::closeGracefully)
-                .then(Mono.fromRunnable(sessions::clear));
+                .then(Mono.fromRunnable(() -> {
+                    sessions.clear();
+                    lastUsed.clear();
+                }));
     }
 
     private Mono<ServerResponse> post(ServerRequest request) {
