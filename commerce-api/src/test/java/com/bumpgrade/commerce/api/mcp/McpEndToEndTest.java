@@ -267,6 +267,13 @@ class McpEndToEndTest extends WebhookTest {
         McpSchema.CallToolResult noKey = call(rival, "start_checkout", Map.of("offerId", "launch-pass"));
         assertThat(noKey.isError()).isTrue();
         assertThat(text(noKey)).contains("idempotencyKey");
+        Map<String, Object> unknownArgument = checkout(ApiClient.uniqueKey("mcp-unknown"), PHRASE);
+        unknownArgument.put("price", 1);
+        McpSchema.CallToolResult unknown = call(rival, "start_checkout", unknownArgument);
+        assertThat(unknown.isError()).isTrue();
+        assertThat(text(unknown)).contains("price");
+        McpSchema.CallToolResult blank = call(rival, "get_checkout_intent", Map.of("checkoutIntentId", " "));
+        assertThat(errorCode(blank)).isEqualTo("missing_argument");
         McpSchema.CallToolResult badKey = call(rival, "start_checkout", checkout("not a key!", PHRASE));
         assertThat(structured(badKey)).containsEntry("httpStatus", 400);
         assertThat(errorCode(badKey)).isEqualTo("invalid_idempotency_key");
