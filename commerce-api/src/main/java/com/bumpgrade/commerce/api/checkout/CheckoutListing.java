@@ -22,20 +22,20 @@ import java.util.List;
  * only says where to continue; the publisher always comes from the token, so another publisher's cursor shows
  * nothing of theirs.
  */
-final class CheckoutListing {
+public final class CheckoutListing {
     static final int DEFAULT_LIMIT = 20;
     static final String[] STATUSES = Arrays.stream(CheckoutStatus.values()).map(CheckoutStatus::publicName)
             .toArray(String[]::new);
 
     /** The answer: one page, and the cursor of the next one while more follow. */
-    record CheckoutList(List<CheckoutIntentView> checkouts, String nextCursor) {
+    public record CheckoutList(List<CheckoutIntentView> checkouts, String nextCursor) {
     }
 
     private CheckoutListing() {
     }
 
-    static WhichCheckoutIntents query(PublisherId publisher, String status, String from, String to, String cursor,
-                                      String limit) {
+    public static WhichCheckoutIntents query(PublisherId publisher, String status, String from, String to,
+                                             String cursor, String limit) {
         Instant start = time("from", from);
         Instant end = time("to", to);
         if (start != null && end != null && !start.isBefore(end)) {
@@ -44,7 +44,7 @@ final class CheckoutListing {
         return new WhichCheckoutIntents(publisher, status(status), start, end, position(cursor), limit(limit));
     }
 
-    static CheckoutList render(CheckoutIntentPage page) {
+    public static CheckoutList render(CheckoutIntentPage page) {
         List<CheckoutIntentView> checkouts = page.checkouts();
         String next = page.more() && !checkouts.isEmpty() ? cursor(checkouts.get(checkouts.size() - 1)) : null;
         return new CheckoutList(checkouts, next);

@@ -25,6 +25,7 @@ public final class RouteAccess {
     private static final List<Role> OWNER = List.of(Role.OWNER);
     private static final List<Role> AUDITOR = List.of(Role.AUDITOR);
     private static final List<Role> OPERATOR = List.of(Role.OPERATOR);
+    private static final List<Role> ANY_ROLE = List.of(Role.AGENT, Role.OWNER, Role.AUDITOR, Role.OPERATOR);
     private static final List<Role> PUBLIC = List.of();
 
     public static final List<Rule> RULES = List.of(
@@ -43,6 +44,11 @@ public final class RouteAccess {
             new Rule(HttpMethod.GET, "/swagger-ui/**", PUBLIC),
             new Rule(HttpMethod.GET, "/actuator/health/liveness", PUBLIC),
             new Rule(HttpMethod.GET, "/actuator/health/readiness", PUBLIC),
+
+            // the MCP server (D80): every role may connect; each tool then applies its route's rule (D81)
+            new Rule(HttpMethod.POST, "/mcp", ANY_ROLE),
+            new Rule(HttpMethod.GET, "/mcp", ANY_ROLE),
+            new Rule(HttpMethod.DELETE, "/mcp", ANY_ROLE),
 
             new Rule(HttpMethod.POST, "/api/commerce/checkout", AGENT_OR_OWNER),
             new Rule(HttpMethod.POST, "/api/commerce/plans/{planId}/checkout", OWNER),

@@ -174,6 +174,35 @@ public class ApiExceptionHandler {
     }
 
     /**
+     * The same answer for a failure raised outside a controller (the MCP tools, D81), so every surface maps errors
+     * in this one place. Axon's gateways wrap failures in {@link java.util.concurrent.CompletionException}.
+     */
+    public ResponseEntity<Object> answer(Throwable failure) {
+        Throwable e = failure;
+        while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        if (e instanceof ApiException api) {
+            return api(api);
+        }
+        if (e instanceof BillingRuleViolation rule) {
+            return rule(rule);
+        }
+        if (e instanceof ConflictingAggregateVersionException stale) {
+            return stale(stale);
+        }
+        if (e instanceof AggregateNotFoundException missing) {
+            return missing(missing);
+        }
+        if (e instanceof ServerWebInputException input) {
+            return input(input);
+        }
+        log.error("Unexpected failure handling an MCP message: {}", e.getClass().getName());
+        return ApiErrors.entity(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                "The request failed; nothing was charged. Retry with the same idempotency key.");
+    }
+
+    /**
      * Every 404, whoever raised it (a route, an aggregate's publisher check, Axon's missing aggregate, an unknown
      * route), gets the one not-found body, so no answer tells another publisher's record from a missing one.
      */
