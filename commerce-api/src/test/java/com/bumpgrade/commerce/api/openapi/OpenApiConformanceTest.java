@@ -2,10 +2,7 @@ package com.bumpgrade.commerce.api.openapi;
 
 import com.bumpgrade.commerce.api.support.ApiClient;
 import com.bumpgrade.commerce.api.support.Tokens;
-import com.bumpgrade.commerce.api.support.WebhookTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,21 +19,7 @@ import static org.awaitility.Awaitility.await;
  * documented schema (no undocumented field, every required one present), so the records that describe the bodies
  * built as maps cannot drift from them.
  */
-class OpenApiConformanceTest extends WebhookTest {
-    private OpenApiDocument document;
-    private SoftAssertions softly;
-
-    @BeforeEach
-    void fetchTheDocument() {
-        document = new OpenApiDocument(api().get("/v3/api-docs").send().json());
-        softly = new SoftAssertions();
-    }
-
-    /** The answer, after checking it against the operation of the route pattern it was sent to. */
-    private ApiClient.Response held(String method, String pattern, ApiClient.Response response) {
-        return document.hold(softly, method, pattern, response);
-    }
-
+class OpenApiConformanceTest extends ConformanceTest {
     private ApiClient.Response get(String token, String pattern, String path) {
         ApiClient.Call call = api().get(path);
         return held("GET", pattern, token == null ? call.send() : call.token(token).send());

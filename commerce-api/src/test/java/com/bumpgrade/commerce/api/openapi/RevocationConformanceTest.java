@@ -3,10 +3,7 @@ package com.bumpgrade.commerce.api.openapi;
 import com.bumpgrade.commerce.api.support.ApiClient;
 import com.bumpgrade.commerce.api.support.StripeEvents;
 import com.bumpgrade.commerce.api.support.Tokens;
-import com.bumpgrade.commerce.api.support.WebhookTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,24 +16,11 @@ import static org.awaitility.Awaitility.await;
  * The revocation routes' real answers held against the OpenAPI document, as {@link OpenApiConformanceTest} holds
  * the others: a full refund's proposal read, dismissed, then an owner's record, its refusals and its cancel.
  */
-class RevocationConformanceTest extends WebhookTest {
+class RevocationConformanceTest extends ConformanceTest {
     private static final String RECORD = "/api/commerce/entitlements/{entitlementId}/revocation-intents";
     private static final String ONE = "/api/commerce/revocation-intents/{revocationIntentId}";
     private static final String ACT = "/api/commerce/revocation-intents/{revocationIntentId}/{action}";
     private static final String LIST = "/api/commerce/revocation-intents";
-
-    private OpenApiDocument document;
-    private SoftAssertions softly;
-
-    @BeforeEach
-    void fetchTheDocument() {
-        document = new OpenApiDocument(api().get("/v3/api-docs").send().json());
-        softly = new SoftAssertions();
-    }
-
-    private ApiClient.Response held(String method, String pattern, ApiClient.Response response) {
-        return document.hold(softly, method, pattern, response);
-    }
 
     private ApiClient.Response get(String token, String pattern, String path) {
         return held("GET", pattern, api().get(path).token(token).send());
