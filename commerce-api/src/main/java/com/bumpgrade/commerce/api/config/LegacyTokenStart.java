@@ -1,13 +1,13 @@
 package com.bumpgrade.commerce.api.config;
 
 import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
+import com.bumpgrade.commerce.projections.shared.ProcessorPositions;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -55,13 +55,7 @@ public class LegacyTokenStart {
 
     /** Every stored token of the legacy groups, one per segment; a null entry is a segment that handled nothing. */
     static List<TrackingToken> legacyTokens(JdbcTemplate jdbc, Serializer serializer, List<String> legacyGroups) {
-        return jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ANY (?)",
-                (rs, row) -> {
-                    byte[] token = rs.getBytes("token");
-                    return token == null ? null : (TrackingToken) serializer.deserialize(
-                            new SimpleSerializedObject<>(token, byte[].class, rs.getString("token_type"), null));
-                },
-                (Object) legacyGroups.toArray(String[]::new));
+        return ProcessorPositions.stored(jdbc, serializer, legacyGroups);
     }
 
     /**
