@@ -8,6 +8,7 @@ import com.bumpgrade.commerce.domain.entitlement.Entitlement;
 import com.bumpgrade.commerce.domain.revocation.RevocationIntent;
 import com.bumpgrade.commerce.domain.referral.Partner;
 import com.bumpgrade.commerce.domain.referral.ReferralClick;
+import com.bumpgrade.commerce.domain.refusal.RefusedWrites;
 import com.bumpgrade.commerce.domain.webhook.StripeEventEvidence;
 import com.bumpgrade.commerce.api.deadletter.DeadLetterAttempts;
 import org.axonframework.config.ConfigurerModule;
@@ -46,6 +47,7 @@ public class AxonProcessingConfiguration {
             configurer.configureAggregate(CatalogOffer.class);
             configurer.configureAggregate(Partner.class);
             configurer.configureAggregate(ReferralClick.class);
+            configurer.configureAggregate(RefusedWrites.class);
             configurer.eventProcessing(processing -> processing
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                     .registerDefaultDeadLetterPolicy(c -> DeadLetterAttempts.countingPolicy())

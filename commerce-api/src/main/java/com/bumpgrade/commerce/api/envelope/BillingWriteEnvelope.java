@@ -1,7 +1,9 @@
 package com.bumpgrade.commerce.api.envelope;
 
 import com.bumpgrade.commerce.api.security.ApiCaller;
+import com.bumpgrade.commerce.api.web.ApiErrors;
 import com.bumpgrade.commerce.api.web.ApiException;
+import com.bumpgrade.commerce.api.web.ApiExceptionHandler;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
 import com.bumpgrade.commerce.domain.shared.ClientAttribution;
 import com.bumpgrade.commerce.domain.shared.Confirmation;
@@ -9,6 +11,7 @@ import com.bumpgrade.commerce.domain.shared.CorrelationId;
 import com.bumpgrade.commerce.domain.shared.DerivedIds;
 import com.bumpgrade.commerce.domain.shared.IdempotencyKey;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -34,6 +37,9 @@ import java.util.function.Function;
  *   <li>unless the exact phrase was given (and nothing else keeps it a preview), a 200 preview, nothing stored;</li>
  *   <li>else the action runs once per key (concurrent copies wait; 5xx answers are not stored, D7).</li>
  * </ol>
+ * Once the caller's Idempotency-Key, correlation id and client are valid, every refusal it answers (a 4xx, thrown
+ * or answered by the action, but not a stored answer replayed) and every confirmation that stayed a preview is
+ * recorded for the audit trail with its code (D97, D98); the answer to the caller is the same either way.
  */
 @Component
 public class BillingWriteEnvelope {
@@ -53,16 +59,38 @@ public class BillingWriteEnvelope {
 
     private final IdempotentAnswers answers;
     private final ObjectMapper webMapper;
+    private final RefusedWriteRecorder refusals;
+    private final ApiExceptionHandler errors;
 
-    BillingWriteEnvelope(IdempotentAnswers answers, ObjectMapper webMapper) {
+    BillingWriteEnvelope(IdempotentAnswers answers, ObjectMapper webMapper, RefusedWriteRecorder refusals,
+                         ApiExceptionHandler errors) {
         this.answers = answers;
         this.webMapper = webMapper;
+        this.refusals = refusals;
+        this.errors = errors;
     }
 
     /** The billing write, answered: a replay, a preview, or the outcome of its one execution. */
     public WriteOutcome submit(ApiCaller caller, HttpHeaders headers, WriteRequest request,
                                Function<BillingWrite, ConfirmedAction> prepare) {
-        BillingWrite write = open(caller, headers, request);
+        // refused before this, the request has no valid context to record a refusal under (D97)
+        BillingContext context = context(caller, headers);
+        Attempt attempt = new Attempt(caller, context, request);
+        try {
+            WriteOutcome outcome = answer(attempt, headers, prepare);
+            if (outcome.status() >= 400 && outcome.status() < 500 && !outcome.replayed()) {
+                record(attempt, errorCode(outcome.json()));
+            }
+            return outcome;
+        } catch (RuntimeException refused) {
+            errors.refusal(refused).filter(answer -> answer.getStatusCode().is4xxClientError())
+                    .ifPresent(answer -> record(attempt, errorCode(answer.getBody())));
+            throw refused;
+        }
+    }
+
+    private WriteOutcome answer(Attempt attempt, HttpHeaders headers, Function<BillingWrite, ConfirmedAction> prepare) {
+        BillingWrite write = open(attempt, headers);
         Optional<WriteOutcome> stored = answers.replay(write);
         if (stored.isPresent()) {
             return stored.get();
@@ -70,9 +98,53 @@ public class BillingWriteEnvelope {
         ConfirmedAction action = prepare.apply(write);
         Optional<String> previewReason = previewReason(action);
         if (previewReason.isPresent()) {
+            if (action.givenConfirmation() != null) {
+                // the caller meant to confirm and nothing ran: audited, though the answer is a preview (D98)
+                record(attempt, previewReason.get());
+            }
             return preview(action, previewReason.get());
         }
-        return answers.once(write, action.execution(), this::json);
+        return answers.once(write, () -> {
+            attempt.executing = true;
+            return action.execution().get();
+        }, this::json);
+    }
+
+    /**
+     * One billing write as far as the envelope got with it. Only once its action runs has the use case read the
+     * record for this caller (or the aggregate checks it), so only then is the record's id recorded (D97).
+     */
+    private static final class Attempt {
+        private final ApiCaller caller;
+        private final BillingContext context;
+        private final WriteRequest request;
+        private volatile boolean executing;
+
+        private Attempt(ApiCaller caller, BillingContext context, WriteRequest request) {
+            this.caller = caller;
+            this.context = context;
+            this.request = request;
+        }
+    }
+
+    private void record(Attempt attempt, String code) {
+        String operation = attempt.request.operation();
+        int colon = operation.indexOf(':');
+        String action = colon < 0 ? operation : operation.substring(0, colon);
+        String recordId = attempt.executing && attempt.request.targetsExistingRecord() && colon >= 0
+                && !ApiErrors.NOT_FOUND.equals(code) ? operation.substring(colon + 1) : null;
+        refusals.record(attempt.caller, attempt.context, action, code, recordId);
+    }
+
+    /** The {@code error.code} of an answer in the API's error shape, or null. */
+    private String errorCode(Object body) {
+        try {
+            JsonNode tree = body instanceof String json ? webMapper.readTree(json) : webMapper.valueToTree(body);
+            JsonNode code = tree.path("error").path("code");
+            return code.isTextual() ? code.asText() : null;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static Optional<String> previewReason(ConfirmedAction action) {
@@ -95,13 +167,19 @@ public class BillingWriteEnvelope {
         return new WriteOutcome(HttpStatus.OK.value(), json(body), false);
     }
 
-    /** Reads and checks the envelope headers; If-Match only for writes to an existing record. */
-    private static BillingWrite open(ApiCaller caller, HttpHeaders headers, WriteRequest request) {
+    /** Reads and checks the headers that name the caller's request: Idempotency-Key, correlation id, client. */
+    private static BillingContext context(ApiCaller caller, HttpHeaders headers) {
         IdempotencyKey key = header(headers, IDEMPOTENCY_KEY, "missing_idempotency_key", IDENTIFIER_RULE,
                 IdempotencyKey::of);
         CorrelationId correlation = header(headers, CORRELATION_ID, "missing_correlation_id", IDENTIFIER_RULE,
                 CorrelationId::of);
         ClientAttribution client = header(headers, CLIENT, "missing_client", CLIENT_RULE, ClientAttribution::of);
+        return new BillingContext(caller.actor(), caller.role().publicName(), client, correlation, key);
+    }
+
+    /** Checks If-Match (only for writes to an existing record) and makes the request fingerprint. */
+    private static BillingWrite open(Attempt attempt, HttpHeaders headers) {
+        WriteRequest request = attempt.request;
         Long version = null;
         String ifMatch = headers.getFirst(HttpHeaders.IF_MATCH);
         if (request.targetsExistingRecord()) {
@@ -111,10 +189,9 @@ public class BillingWriteEnvelope {
             }
             version = parseVersion(ifMatch);
         }
-        BillingContext context = new BillingContext(caller.actor(), caller.role().publicName(), client, correlation, key);
         String fingerprint = DerivedIds.sha256Hex(request.operation() + "\n" + canonical(request.body()) + "\n"
                 + (version == null ? "" : version));
-        return new BillingWrite(caller, context, version, fingerprint);
+        return new BillingWrite(attempt.caller, attempt.context, version, fingerprint);
     }
 
     private String json(Object body) {

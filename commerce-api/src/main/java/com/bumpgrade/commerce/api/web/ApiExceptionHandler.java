@@ -26,6 +26,7 @@ import reactor.core.publisher.Mono;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Maps every failure to the API's JSON error shape. Messages are written here, never copied from an exception
@@ -178,28 +179,43 @@ public class ApiExceptionHandler {
      * in this one place. Axon's gateways wrap failures in {@link java.util.concurrent.CompletionException}.
      */
     public ResponseEntity<Object> answer(Throwable failure) {
+        return refusal(failure).orElseGet(() -> {
+            log.error("Unexpected failure handling an MCP message: {}", unwrap(failure).getClass().getName());
+            return ApiErrors.entity(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                    "The request failed; nothing was charged. Retry with the same idempotency key.");
+        });
+    }
+
+    /**
+     * The answer of a failure this service raises on purpose (a refusal with its code), or empty for an
+     * unexpected one; the billing-write envelope records refusals with the code answered here (D97).
+     */
+    public Optional<ResponseEntity<Object>> refusal(Throwable failure) {
+        Throwable e = unwrap(failure);
+        if (e instanceof ApiException api) {
+            return Optional.of(api(api));
+        }
+        if (e instanceof BillingRuleViolation rule) {
+            return Optional.of(rule(rule));
+        }
+        if (e instanceof ConflictingAggregateVersionException stale) {
+            return Optional.of(stale(stale));
+        }
+        if (e instanceof AggregateNotFoundException missing) {
+            return Optional.of(missing(missing));
+        }
+        if (e instanceof ServerWebInputException input) {
+            return Optional.of(input(input));
+        }
+        return Optional.empty();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
         Throwable e = failure;
         while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
             e = e.getCause();
         }
-        if (e instanceof ApiException api) {
-            return api(api);
-        }
-        if (e instanceof BillingRuleViolation rule) {
-            return rule(rule);
-        }
-        if (e instanceof ConflictingAggregateVersionException stale) {
-            return stale(stale);
-        }
-        if (e instanceof AggregateNotFoundException missing) {
-            return missing(missing);
-        }
-        if (e instanceof ServerWebInputException input) {
-            return input(input);
-        }
-        log.error("Unexpected failure handling an MCP message: {}", e.getClass().getName());
-        return ApiErrors.entity(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
-                "The request failed; nothing was charged. Retry with the same idempotency key.");
+        return e;
     }
 
     /**

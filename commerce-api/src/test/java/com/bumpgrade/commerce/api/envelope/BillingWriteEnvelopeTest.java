@@ -3,7 +3,10 @@ package com.bumpgrade.commerce.api.envelope;
 import com.bumpgrade.commerce.api.security.ApiCaller;
 import com.bumpgrade.commerce.api.security.Role;
 import com.bumpgrade.commerce.api.support.ServiceTest;
+import com.bumpgrade.commerce.api.support.CapturedLogs;
+import com.bumpgrade.commerce.api.web.ApiErrors;
 import com.bumpgrade.commerce.api.web.ApiException;
+import com.bumpgrade.commerce.domain.refusal.BillingWriteRefused;
 import com.bumpgrade.commerce.domain.shared.ActorId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import org.junit.jupiter.api.Test;
@@ -210,6 +213,56 @@ class BillingWriteEnvelopeTest extends ServiceTest {
                 prepare(PHRASE, created())))
                 .isInstanceOfSatisfying(ApiException.class,
                         e -> assertThat(e.code()).isEqualTo("idempotency_key_reused"));
+    }
+
+    private long refusalsOf(String correlation) {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type = ? "
+                        + "AND convert_from(payload, 'UTF8')::jsonb -> 'context' ->> 'correlationId' = ?",
+                Long.class, BillingWriteRefused.class.getName(), correlation);
+    }
+
+    private static HttpHeaders headers(String key, String correlation) {
+        HttpHeaders headers = headers(key);
+        headers.set(BillingWriteEnvelope.CORRELATION_ID, correlation);
+        return headers;
+    }
+
+    @Test
+    void aRefusalTheActionAnsweredIsRecordedOnceAndItsStoredAnswerReplayedIsNot() {
+        String correlation = "corr-answered-" + UUID.randomUUID();
+        Supplier<WriteResult> taken = () -> WriteResult.done(HttpStatus.CONFLICT,
+                ApiErrors.body("thing_taken", "The thing is taken."));
+
+        WriteOutcome first = envelope.submit(caller, headers("k-taken", correlation),
+                WriteRequest.create("test.thing", 1), prepare(PHRASE, taken));
+        WriteOutcome again = envelope.submit(caller, headers("k-taken", correlation),
+                WriteRequest.create("test.thing", 1), prepare(PHRASE, taken));
+
+        assertThat(first.status()).isEqualTo(409);
+        assertThat(again.replayed()).isTrue();
+        assertThat(refusalsOf(correlation)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT convert_from(payload, 'UTF8')::jsonb ->> 'code' FROM domain_event_entry "
+                        + "WHERE payload_type = ? AND convert_from(payload, 'UTF8')::jsonb -> 'context' ->> "
+                        + "'correlationId' = ?", String.class, BillingWriteRefused.class.getName(), correlation))
+                .isEqualTo("thing_taken");
+    }
+
+    @Test
+    void aRefusalThatCannotBeRecordedIsStillTheAnswer() {
+        String correlation = "corr-unrecorded-" + UUID.randomUUID();
+        int logMark = CapturedLogs.lines().size();
+        Supplier<WriteResult> refuses = () -> {
+            throw new ApiException(HttpStatus.CONFLICT, "thing_taken", "The thing is taken.");
+        };
+
+        // the day's stream refuses an action name that is not plain, so recording this refusal fails
+        assertThatThrownBy(() -> envelope.submit(caller, headers("k-unrecorded", correlation),
+                WriteRequest.create("Not A Plain Action", 1), prepare(PHRASE, refuses)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("thing_taken"));
+
+        assertThat(refusalsOf(correlation)).isZero();
+        assertThat(CapturedLogs.lines().subList(logMark, CapturedLogs.lines().size()))
+                .anyMatch(line -> line.contains("Refused write thing_taken not recorded"));
     }
 
     private static void sleep(long millis) {

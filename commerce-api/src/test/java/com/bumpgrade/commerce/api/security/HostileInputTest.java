@@ -4,6 +4,7 @@ import com.bumpgrade.commerce.api.support.CapturedLogs;
 import com.bumpgrade.commerce.api.support.RawHttp;
 import com.bumpgrade.commerce.api.support.ServiceTest;
 import com.bumpgrade.commerce.api.support.Tokens;
+import com.bumpgrade.commerce.domain.refusal.BillingWriteRefused;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -374,14 +375,54 @@ class HostileInputTest extends ServiceTest {
         softly.assertAll();
     }
 
+    @Test
+    void aHostileValueTheEnvelopeRefusesIsAuditedByItsCodeAlone() {
+        // well-formed caller headers, so the envelope records the refusal (D97), but never the value it refused
+        String expire = "/api/commerce/checkout-intents/chk_" + "0".repeat(32) + "/expire";
+        String correlation = MARK + "-correlation-" + System.nanoTime();
+        RawHttp.Response badVersion = raw().send("POST", expire, json(with(with(envelope(Role.AGENT),
+                "X-Correlation-Id", correlation), "If-Match", MARK + "<script>\"'")), body("{}"));
+        SoftAssertions softly = new SoftAssertions();
+        refused(softly, "hostile If-Match", badVersion, 400, "invalid_if_match");
+        softly.assertAll();
+        assertThat(jdbc.queryForList("SELECT convert_from(payload, 'UTF8')::jsonb ->> 'code' FROM domain_event_entry "
+                        + "WHERE payload_type = ? AND convert_from(payload, 'UTF8')::jsonb -> 'context' ->> "
+                        + "'correlationId' = ?", String.class, BillingWriteRefused.class.getName(), correlation))
+                .as("the refusal, recorded by its code").containsExactly("invalid_if_match");
+
+        // a key the envelope cannot take: refused before it has a context, so nothing is recorded
+        String unkeyed = MARK + "-unkeyed-" + System.nanoTime();
+        RawHttp.Response badKey = raw().send("POST", expire, json(with(with(envelope(Role.AGENT),
+                "X-Correlation-Id", unkeyed), "Idempotency-Key", MARK + " <key>")), body("{}"));
+        softly = new SoftAssertions();
+        refused(softly, "hostile Idempotency-Key", badKey, 400, "invalid_idempotency_key");
+        softly.assertAll();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE position(convert_to(?, 'UTF8') "
+                + "in payload) > 0", Long.class, unkeyed)).as("events of a request without a context").isZero();
+    }
+
     @AfterAll
     void nothingWasStoredAndNothingWasLoggedAsAFailure() {
-        // events, audit entries and idempotency records carry what a request sent: none may mention the mark
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE "
-                + "position(convert_to(?, 'UTF8') in payload) > 0 OR position(convert_to(?, 'UTF8') in meta_data) > 0",
-                Long.class, MARK, MARK)).as("events mentioning the hostile suite").isZero();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE correlation_id LIKE ? OR client LIKE ?",
-                Long.class, MARK + "%", MARK + "%")).as("audit entries of the hostile suite").isZero();
+        // Nothing the suite sent is stored, but for the caller headers the envelope had validated: a refusal
+        // event (D97) carries them as its context, and its code; nothing else of the request.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type <> ? AND ("
+                        + "position(convert_to(?, 'UTF8') in payload) > 0 "
+                        + "OR position(convert_to(?, 'UTF8') in meta_data) > 0)",
+                Long.class, BillingWriteRefused.class.getName(), MARK, MARK)).as("events mentioning the hostile suite")
+                .isZero();
+        List<String> refusals = jdbc.queryForList("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
+                + "WHERE payload_type = ? AND position(convert_to(?, 'UTF8') in payload) > 0", String.class,
+                BillingWriteRefused.class.getName(), MARK);
+        assertThat(refusals).as("refusal events of the suite").isNotEmpty().allSatisfy(payload -> {
+            assertThat(payload).as("only plain, validated values").matches("[\\x20-\\x7e]*")
+                    .doesNotContain("<").doesNotContain("script").doesNotContain("\\u");
+            assertThat(payload.replaceAll("\"(correlationId|client|idempotencyKey)\":\"" + MARK + "[^\"]*\"", ""))
+                    .as("the suite's mark outside the validated caller headers").doesNotContain(MARK);
+        });
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE (correlation_id LIKE ? OR client LIKE ?) "
+                        + "AND NOT (result = 'refused' AND subject_type = 'refused_write' AND subject_id NOT LIKE ? "
+                        + "AND detail::text NOT LIKE ?)", Long.class, MARK + "%", MARK + "%", "%" + MARK + "%",
+                "%" + MARK + "%")).as("audit entries of the hostile suite, but for its refusals").isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_record WHERE idempotency_key LIKE ?",
                 Long.class, MARK + "%")).as("idempotency records of the hostile suite").isZero();
         List<String> lines = CapturedLogs.lines().subList(logMark, CapturedLogs.lines().size());

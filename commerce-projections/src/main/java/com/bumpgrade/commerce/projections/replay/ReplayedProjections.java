@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.projections.replay;
 
+import com.bumpgrade.commerce.projections.audit.AuditRefusalProjection;
 import com.bumpgrade.commerce.projections.audit.AuditTrail;
 import com.bumpgrade.commerce.projections.audit.AuditTrailProjection;
 import com.bumpgrade.commerce.projections.audit.AuditedEventsInStore;
@@ -67,6 +68,7 @@ public final class ReplayedProjections {
                 new CommissionLedgerProjection(jdbc), new EntitlementProjection(jdbc),
                 new RevocationIntentProjection(jdbc), new CatalogProjection(jdbc), new AuditTrailProjection(trail),
                 new EntitlementAuditProjection(trail), new WebhookAuditProjection(trail),
-                new ReferralAuditProjection(trail), new RevocationAuditProjection(trail), new CatalogAuditTrail(trail));
+                new ReferralAuditProjection(trail), new RevocationAuditProjection(trail), new CatalogAuditTrail(trail),
+                new AuditRefusalProjection(trail));
     }
 }
