@@ -15,7 +15,7 @@ abstract class AuditProjectionsTest extends ReplayableProjectionTest {
     @Override
     protected Object projection() {
         return List.of(new AuditTrailProjection(trail), new EntitlementAuditProjection(trail),
-                new WebhookAuditProjection(trail), new ReferralAuditProjection(trail));
+                new WebhookAuditProjection(trail), new ReferralAuditProjection(trail), new AuditRefusalProjection(trail));
     }
 
     @Override

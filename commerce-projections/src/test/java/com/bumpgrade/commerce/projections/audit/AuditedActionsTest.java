@@ -5,6 +5,8 @@ import com.bumpgrade.commerce.domain.entitlement.BillingPortalFailed;
 import com.bumpgrade.commerce.domain.entitlement.PortalSessionId;
 import com.bumpgrade.commerce.domain.referral.PartnerId;
 import com.bumpgrade.commerce.domain.referral.ReferralClickRecorded;
+import com.bumpgrade.commerce.domain.refusal.BillingWriteRefused;
+import com.bumpgrade.commerce.domain.refusal.RefusedWritesId;
 import com.bumpgrade.commerce.domain.shared.ActorId;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
 import com.bumpgrade.commerce.domain.shared.ClientAttribution;
@@ -52,6 +54,7 @@ class AuditedActionsTest extends AuditProjectionsTest {
             ClientAttribution.of("referral-link"), CorrelationId.of(CLICK.value()), null);
     private static final PortalSessionId SESSION = PortalSessionId.forRequest(ENTITLEMENT, OWNER.actor(),
             OWNER.idempotencyKey());
+    private static final RefusedWritesId REFUSALS = RefusedWritesId.forDay(PUBLISHER, at(14));
     private static final PartnerRecordId BOB = PartnerRecordId.forPartner(PUBLISHER, PartnerId.of("partner-bob"));
 
     @Override
@@ -78,6 +81,10 @@ class AuditedActionsTest extends AuditProjectionsTest {
                 PUBLISHER, PARTNER, VISITOR, at(12)), at(12)).events());
         events.addAll(AggregateStream.of("Entitlement", ENTITLEMENT.value()).then(new BillingPortalFailed(ENTITLEMENT,
                 PUBLISHER, SESSION, "stripe_unavailable", OWNER, at(13)), at(13)).events());
+        events.addAll(AggregateStream.of("RefusedWrites", REFUSALS.value()).then(new BillingWriteRefused(REFUSALS,
+                PUBLISHER, "commission.release", "not_on_hold", "com_1", OWNER, at(14)), at(14))
+                .then(new BillingWriteRefused(REFUSALS, PUBLISHER, "checkout.start", "unknown_referral_click", null,
+                        OWNER, at(15)), at(15)).events());
         return events;
     }
 
@@ -127,7 +134,10 @@ class AuditedActionsTest extends AuditProjectionsTest {
                 "referral.click recorded visitor|public|referral-link|" + CLICK.value() + " referral_click:"
                         + CLICK.value() + " - {\"partnerId\": \"partner-ada\"}",
                 "entitlement.portal failed " + owner + " entitlement:" + ENTITLEMENT.value() + " - {\"failure\": "
-                        + "\"stripe_unavailable\", \"portalSessionId\": \"" + SESSION.value() + "\"}");
+                        + "\"stripe_unavailable\", \"portalSessionId\": \"" + SESSION.value() + "\"}",
+                "commission.release refused " + owner + " refused_write:com_1 - {\"code\": \"not_on_hold\"}",
+                "checkout.start refused " + owner + " refused_write:" + REFUSALS.value()
+                        + " - {\"code\": \"unknown_referral_click\"}");
         assertThat(trail.answer(new IsAuditTrailIntact(PUBLISHER)).intact()).isTrue();
     }
 
