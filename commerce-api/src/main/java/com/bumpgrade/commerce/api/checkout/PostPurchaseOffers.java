@@ -132,10 +132,7 @@ public class PostPurchaseOffers {
                     CheckoutIntentView intent = intent(caller, checkoutIntentId);
                     OfferId offerId = offerId(request.offerId());
                     PostPurchaseDecision decision = decision(request.decision());
-                    if (!CheckoutStatus.PAID.publicName().equals(intent.status())) {
-                        throw new BillingRuleViolation("checkout_not_paid", "The checkout is " + intent.status()
-                                + ": post-purchase offers follow a paid checkout only.");
-                    }
+                    PostPurchasePolicy.requirePaid(CheckoutStatus.PAID.publicName().equals(intent.status()));
                     // the aggregate's rule, here too, so a refused decision is never previewed
                     Progress progress = progress(caller, intent);
                     PostPurchaseStep step = PostPurchasePolicy.check(progress.path(), progress.decided(), offerId,

@@ -1,7 +1,5 @@
 package com.bumpgrade.commerce.domain.checkout;
 
-import com.bumpgrade.commerce.domain.catalog.PostPurchaseStep;
-import com.bumpgrade.commerce.domain.shared.Confirmation;
 import com.bumpgrade.commerce.domain.shared.DisputePhase;
 import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
 import com.bumpgrade.commerce.domain.shared.Money;
@@ -13,9 +11,9 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,8 +41,9 @@ public class CheckoutIntent {
     private Set<String> openDisputes = new HashSet<>();
     private Set<String> closedDisputes = new HashSet<>();
     private Set<WebhookEvidenceId> rejectedEvidence = new HashSet<>();
-    private List<PostPurchaseStep> postPurchasePath;
-    private final List<PostPurchasePolicy.Decided> postPurchaseDecisions = new ArrayList<>();
+    // its own part: the post-purchase decisions (D88)
+    @AggregateMember
+    private final CheckoutPostPurchase postPurchase = new CheckoutPostPurchase();
 
     protected CheckoutIntent() {
         // required by Axon to rebuild the aggregate from its events
@@ -115,30 +114,6 @@ public class CheckoutIntent {
         }
         apply(new CheckoutStripeSessionExpiryRecorded(checkoutIntentId, publisherId, command.stripeSessionExpired(),
                 command.context(), command.recordedAt()));
-    }
-
-    /** Evidence of the buyer's post-purchase decisions (D88): no charge, no grant. */
-    @CommandHandler
-    public void handle(RecordPostPurchaseDecision command) {
-        if (!publisherId.equals(command.publisherId())) {
-            throw new BillingRuleViolation("not_found", "The checkout intent was not found.");
-        }
-        StaleStatePolicy.requireCurrent(command.expectedVersion(), AggregateLifecycle.getVersion());
-        if (status != CheckoutStatus.PAID) {
-            throw new BillingRuleViolation("checkout_not_paid", "The checkout is " + status.publicName()
-                    + ": post-purchase offers follow a paid checkout only.");
-        }
-        // the path of the first decision stays the intent's, whatever the catalogue says later
-        List<PostPurchaseStep> path = postPurchasePath != null ? postPurchasePath : List.copyOf(command.path());
-        PostPurchaseStep step = PostPurchasePolicy.check(path, postPurchaseDecisions, command.offerId(),
-                command.decision());
-        String phrase = PostPurchasePolicy.phraseToAccept(step);
-        if (command.decision() == PostPurchaseDecision.ACCEPTED
-                && !Confirmation.confirms(phrase, command.confirmation())) {
-            throw new BillingRuleViolation("confirmation_required", "This action needs the confirmation: " + phrase);
-        }
-        apply(new PostPurchaseDecisionRecorded(checkoutIntentId, publisherId, path, step, command.decision(),
-                command.context(), command.at()));
     }
 
     // --- trusted outcomes, from verified Stripe webhooks -------------------------------------------------------
@@ -302,12 +277,6 @@ public class CheckoutIntent {
         if (event.fullyRefunded()) {
             status = CheckoutStatus.REFUNDED;
         }
-    }
-
-    @EventSourcingHandler
-    void on(PostPurchaseDecisionRecorded event) {
-        postPurchasePath = event.path();
-        postPurchaseDecisions.add(new PostPurchasePolicy.Decided(event.step().step(), event.decision()));
     }
 
     @EventSourcingHandler

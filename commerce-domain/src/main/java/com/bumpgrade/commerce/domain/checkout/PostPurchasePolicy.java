@@ -2,6 +2,7 @@ package com.bumpgrade.commerce.domain.checkout;
 
 import com.bumpgrade.commerce.domain.catalog.PostPurchaseStep;
 import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
+import com.bumpgrade.commerce.domain.shared.Confirmation;
 import com.bumpgrade.commerce.domain.shared.OfferId;
 
 import java.util.List;
@@ -36,6 +37,29 @@ public final class PostPurchasePolicy {
                     : path.stream().filter(s -> s.step() == onDecline).findFirst();
         }
         return Optional.empty();
+    }
+
+    /**
+     * The aggregate's whole guard: the checkout is paid, the decision is in order ({@link #check}), and an acceptance
+     * carries the exact phrase ({@link #phraseToAccept}).
+     */
+    public static PostPurchaseStep decide(boolean paid, List<PostPurchaseStep> path, List<Decided> decisions,
+                                          OfferId offer, PostPurchaseDecision decision, String confirmation) {
+        requirePaid(paid);
+        PostPurchaseStep step = check(path, decisions, offer, decision);
+        String phrase = phraseToAccept(step);
+        if (decision == PostPurchaseDecision.ACCEPTED && !Confirmation.confirms(phrase, confirmation)) {
+            throw new BillingRuleViolation("confirmation_required", "This action needs the confirmation: " + phrase);
+        }
+        return step;
+    }
+
+    /** Post-purchase offers follow a paid checkout only (not one fully refunded meanwhile). */
+    public static void requirePaid(boolean paid) {
+        if (!paid) {
+            throw new BillingRuleViolation("checkout_not_paid",
+                    "The checkout is not paid: post-purchase offers follow a paid checkout only.");
+        }
     }
 
     /** The step the decision is about, if it may be recorded now; refused with a named code otherwise. */
