@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
@@ -88,7 +89,7 @@ public class PostPurchasePaths {
                             OfferRole.parse(main.role()), CatalogService.price(main), upsell, downsell);
                     List<CatalogOfferView.PathStep> shown = steps.stream().map(PostPurchasePaths::view).toList();
                     return ConfirmedAction.of(PostPurchasePathPolicy.phrase(main.title(), steps),
-                            request.confirmation(), java.util.Map.of("offerId", main.offerId(),
+                            request.confirmation(), Map.of("offerId", main.offerId(),
                                     "postPurchasePath", shown), () -> {
                                 catalog.adoptIfSeeded(write, main);
                                 commands.sendAndWait(new SetPostPurchasePath(CatalogKey.ofOffer(caller.publisher(),
@@ -100,12 +101,16 @@ public class PostPurchasePaths {
                 });
     }
 
-    /** The main offer's path as the catalogue has it now, each step with its offer's title and price. */
+    /**
+     * The main offer's path as the catalogue has it now, each step with its offer's title and price; a step whose
+     * offer is no longer published (archived since) is left out, so it is never shown to a buyer.
+     */
     public List<PostPurchaseStep> current(ApiCaller caller, OfferId mainOffer) {
         Optional<CatalogOfferView> main = find(caller, mainOffer);
         List<PostPurchaseStep> steps = new ArrayList<>();
         for (CatalogOfferView.PathStep step : main.map(CatalogOfferView::postPurchasePath).orElse(List.of())) {
-            find(caller, OfferId.of(step.offerId())).filter(o -> o.price() != null).ifPresent(offer ->
+            find(caller, OfferId.of(step.offerId())).filter(o -> o.price() != null)
+                    .filter(o -> OfferStatus.PUBLISHED.publicName().equals(o.status())).ifPresent(offer ->
                     steps.add(new PostPurchaseStep(step.step(), OfferId.of(offer.offerId()),
                             OfferRole.parse(step.role()), offer.title(), CatalogService.price(offer),
                             step.onDeclineStep())));

@@ -111,6 +111,11 @@ public class PostPurchaseOffers {
         Optional<PostPurchaseStep> next() {
             return PostPurchasePolicy.next(path, decided);
         }
+
+        /** A path without its first step (its upsell archived since) shows nothing, as no path. */
+        boolean hasStart() {
+            return path.stream().anyMatch(step -> step.step() == 1);
+        }
     }
 
     public Next next(ApiCaller caller, String checkoutIntentId) {
@@ -120,8 +125,9 @@ public class PostPurchaseOffers {
         }
         Progress progress = progress(caller, intent);
         Optional<PostPurchaseStep> next = progress.next();
-        return new Next(intent.checkoutIntentId(), intent.status(), intent.version(), next.map(PostPurchaseOffers::offer)
-                .orElse(null), next.isPresent() ? null : progress.path().isEmpty() ? "no_path" : "path_ended");
+        String reason = next.isPresent() ? null : progress.hasStart() ? "path_ended" : "no_path";
+        return new Next(intent.checkoutIntentId(), intent.status(), intent.version(),
+                next.map(PostPurchaseOffers::offer).orElse(null), reason);
     }
 
     public WriteOutcome decide(ApiCaller caller, HttpHeaders headers, String checkoutIntentId,

@@ -2,6 +2,7 @@ package com.bumpgrade.commerce.api.checkout;
 
 import com.bumpgrade.commerce.api.support.ApiClient;
 import com.bumpgrade.commerce.api.support.EventStream;
+import com.bumpgrade.commerce.api.support.RivalPublisher;
 import com.bumpgrade.commerce.api.support.Tokens;
 import com.bumpgrade.commerce.api.support.WebhookTest;
 import com.bumpgrade.commerce.domain.catalog.CatalogKey;
@@ -224,6 +225,33 @@ class PostPurchaseApiTest extends WebhookTest {
                 ApiClient.uniqueKey("pp")).status()).isEqualTo(200);
         assertThat(api().get("/api/commerce/catalog/offers/" + UPSELL).token(Tokens.RIVAL_OWNER).send().status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aMainOfferWithoutAPathHasNothingToShowAndTakesNoDecision() {
+        RivalPublisher.sellsAPassWithAPartner(jdbc);
+        ApiClient.Response opened = api().post("/api/commerce/checkout").token(Tokens.RIVAL_AGENT)
+                .billing(ApiClient.uniqueKey("pp-rival"), "corr-pp-rival")
+                .json(Map.of("offerId", "rival-pass", "confirmation", "Create checkout for Rival pass at 5.00 USD"))
+                .send();
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String intent = opened.json().path("checkoutIntentId").asText();
+        deliver(completed(intent));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api()
+                .get("/api/commerce/checkout-intents/" + intent).token(Tokens.RIVAL_OWNER).send().json()
+                .path("status").asText()).isEqualTo("paid"));
+
+        JsonNode none = next(Tokens.RIVAL_AGENT, intent).json();
+        assertThat(none.path("next").isNull()).isTrue();
+        assertThat(none.path("reason").asText()).isEqualTo("no_path");
+        String version = api().get("/api/commerce/checkout-intents/" + intent).token(Tokens.RIVAL_OWNER).send()
+                .header("ETag");
+        ApiClient.Response refused = decide(Tokens.RIVAL_AGENT, intent, version, UPSELL, "shown", null,
+                ApiClient.uniqueKey("pp"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.errorCode()).isEqualTo("offer_not_on_path");
+        // and demo's callers do not see the rival's intent
+        assertThat(next(Tokens.AGENT, intent).status()).isEqualTo(404);
     }
 
     private ApiClient.Response setPath(String token, String ifMatch, Map<String, Object> body) {
