@@ -140,7 +140,7 @@ public class CatalogService {
      * Before the first write to an offer seeded by migration, the seed becomes an aggregate at version 0 as it
      * stands (D75), so the write is checked, applied and audited like any other. Never in a preview.
      */
-    private void adoptIfSeeded(BillingWrite write, CatalogOfferView offer) {
+    void adoptIfSeeded(BillingWrite write, CatalogOfferView offer) {
         PublisherId publisher = write.caller().publisher();
         OfferId id = OfferId.of(offer.offerId());
         if (!catalog.isSeededOffer(publisher, id)) {

@@ -15,12 +15,15 @@ import com.bumpgrade.commerce.domain.checkout.CheckoutSessionFailed;
 import com.bumpgrade.commerce.domain.checkout.CheckoutSessionOpened;
 import com.bumpgrade.commerce.domain.checkout.CheckoutStarted;
 import com.bumpgrade.commerce.domain.checkout.CheckoutStatus;
+import com.bumpgrade.commerce.domain.checkout.PostPurchaseDecisionRecorded;
 import com.bumpgrade.commerce.domain.shared.Money;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.bumpgrade.commerce.projections.checkout.CheckoutIntentView;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -89,7 +92,25 @@ class CheckoutIntentHistory implements HistoryKind {
             changes.put("expiryCause", e.cause().name().toLowerCase(Locale.ROOT));
             return HistoryStep.by("checkout_expired", e.context(), changes);
         }
+        if (event instanceof PostPurchaseDecisionRecorded e) {
+            return postPurchase(e, before);
+        }
         return stripeStep(event, before);
+    }
+
+    /** A post-purchase decision (D88) adds to the intent's postPurchase list, as its GET shows it. */
+    private static HistoryStep postPurchase(PostPurchaseDecisionRecorded e, Map<String, Object> before) {
+        List<Object> decisions = new ArrayList<>(before.get("postPurchase") instanceof List<?> list ? list : List.of());
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("step", e.step().step());
+        entry.put("offerId", e.step().offerId().value());
+        entry.put("kind", e.step().role().publicName());
+        entry.put("title", e.step().title());
+        entry.put("price", amount(e.step().price().amount()));
+        entry.put("decision", e.decision().publicName());
+        decisions.add(entry);
+        return HistoryStep.by("checkout_post_purchase_decision_recorded", e.context(),
+                Map.of("postPurchase", decisions));
     }
 
     /** The changes verified webhooks cause: each carries the evidence id of its webhook. */

@@ -55,6 +55,11 @@ public final class RouteAccess {
             new Rule(HttpMethod.POST, "/api/commerce/checkout-intents/{checkoutIntentId}/expire", AGENT_OR_OWNER),
             new Rule(HttpMethod.GET, "/api/commerce/checkout-intents", PUBLISHER_ROLES),
             new Rule(HttpMethod.GET, "/api/commerce/checkout-intents/{checkoutIntentId}", PUBLISHER_ROLES),
+            // post-purchase paths (issue 9, D88): read as the intent is; agents and owners record the decisions
+            new Rule(HttpMethod.GET, "/api/commerce/checkout-intents/{checkoutIntentId}/post-purchase-offer",
+                    PUBLISHER_ROLES),
+            new Rule(HttpMethod.POST, "/api/commerce/checkout-intents/{checkoutIntentId}/post-purchase-decisions",
+                    AGENT_OR_OWNER),
 
             new Rule(HttpMethod.GET, "/api/commerce/entitlements", PUBLISHER_ROLES),
             new Rule(HttpMethod.GET, "/api/commerce/entitlements/{entitlementId}", PUBLISHER_ROLES),
@@ -71,6 +76,7 @@ public final class RouteAccess {
             new Rule(HttpMethod.POST, "/api/commerce/catalog/offers/{offerId}/publish", OWNER),
             new Rule(HttpMethod.POST, "/api/commerce/catalog/offers/{offerId}/archive", OWNER),
             new Rule(HttpMethod.POST, "/api/commerce/catalog/offers/{offerId}/stripe-sync", OWNER),
+            new Rule(HttpMethod.POST, "/api/commerce/catalog/offers/{offerId}/post-purchase-path", OWNER),
             new Rule(HttpMethod.GET, "/api/commerce/catalog/offers", PUBLISHER_ROLES),
             new Rule(HttpMethod.GET, "/api/commerce/catalog/offers/{offerId}", PUBLISHER_ROLES),
 

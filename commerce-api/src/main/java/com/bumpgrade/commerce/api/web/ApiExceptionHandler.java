@@ -57,6 +57,10 @@ public class ApiExceptionHandler {
             Map.entry("offer_published", HttpStatus.CONFLICT),
             Map.entry("offer_archived", HttpStatus.CONFLICT),
             Map.entry("seeded_product", HttpStatus.CONFLICT),
+            Map.entry("checkout_not_paid", HttpStatus.CONFLICT),
+            Map.entry("post_purchase_out_of_order", HttpStatus.CONFLICT),
+            Map.entry("post_purchase_step_decided", HttpStatus.CONFLICT),
+            Map.entry("post_purchase_not_shown", HttpStatus.CONFLICT),
             Map.entry("confirmation_required", HttpStatus.UNPROCESSABLE_ENTITY));
 
     @ExceptionHandler(ApiException.class)

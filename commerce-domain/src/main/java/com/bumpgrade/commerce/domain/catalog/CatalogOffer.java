@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 
+import java.util.List;
 import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -102,6 +103,17 @@ public class CatalogOffer {
         }
         apply(new OfferStripeMapped(offerKey, publisherId, offerId, price.priceId(), command.context(),
                 command.at()));
+    }
+
+    /** The post-purchase path after this main offer (issue 9, D87); the offers are checked by the path's rule. */
+    @CommandHandler
+    public void handle(SetPostPurchasePath command) {
+        requireOwn(command.publisherId());
+        List<PostPurchaseStep> steps = PostPurchasePathPolicy.steps(publisherId, role, price, command.upsell(),
+                command.downsell());
+        requireOwnerAction(command.publisherId(), command.expectedVersion(), command.confirmation(),
+                PostPurchasePathPolicy.phrase(title, steps));
+        apply(new PostPurchasePathSet(offerKey, publisherId, offerId, steps, command.context(), command.at()));
     }
 
     private void requireOwn(PublisherId caller) {

@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import java.util.HashSet;
@@ -40,6 +41,9 @@ public class CheckoutIntent {
     private Set<String> openDisputes = new HashSet<>();
     private Set<String> closedDisputes = new HashSet<>();
     private Set<WebhookEvidenceId> rejectedEvidence = new HashSet<>();
+    // its own part: the post-purchase decisions (D88)
+    @AggregateMember
+    private final CheckoutPostPurchase postPurchase = new CheckoutPostPurchase();
 
     protected CheckoutIntent() {
         // required by Axon to rebuild the aggregate from its events

@@ -215,7 +215,8 @@ public class CheckoutIntentProjection {
                 instant(rs, "paid_at"), rs.getInt("open_disputes"), rs.getString("dispute_status"),
                 JsonColumns.readList(rs.getString("evidence_ids"), String.class),
                 rs.getString("referral_click_id") == null ? null : new CheckoutIntentView.Referral(
-                        rs.getString("referral_click_id"), rs.getString("referral_partner_id")));
+                        rs.getString("referral_click_id"), rs.getString("referral_partner_id")),
+                CheckoutPostPurchaseProjection.decisions(rs.getString("post_purchase")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Public-safe state of a checkout intent: Bumpgrade ids, statuses, amounts and source evidence only
- * ({@code evidenceIds} name the webhook evidence behind each trusted change). Nothing in
+ * ({@code evidenceIds} name the webhook evidence behind each trusted change; {@code postPurchase} lists the
+ * post-purchase decisions recorded after the payment, D88). Nothing in
  * here is a Stripe value; the Checkout Session itself is reachable only through the Bumpgrade redirect.
  */
 public record CheckoutIntentView(String checkoutIntentId, String publisherId, String offerId, String mode,
@@ -13,7 +14,8 @@ public record CheckoutIntentView(String checkoutIntentId, String publisherId, St
                                  int sessionAttempts, String lastFailure, Instant createdAt, Instant updatedAt,
                                  Instant sessionExpiresAt, Source source, Amount paid, Amount refunded,
                                  Instant paidAt, int openDisputes, String disputeStatus,
-                                 List<String> evidenceIds, Referral referral) {
+                                 List<String> evidenceIds, Referral referral,
+                                 List<PostPurchaseEntry> postPurchase) {
 
     /** Public-safe attribution evidence: the validated referral click and its partner. */
     public record Referral(String clickId, String partnerId) {

@@ -5,12 +5,15 @@ import com.bumpgrade.commerce.projections.audit.AuditTrail;
 import com.bumpgrade.commerce.projections.audit.AuditTrailProjection;
 import com.bumpgrade.commerce.projections.audit.AuditedEventsInStore;
 import com.bumpgrade.commerce.projections.audit.CatalogAuditTrail;
+import com.bumpgrade.commerce.projections.audit.PostPurchaseAuditTrail;
 import com.bumpgrade.commerce.projections.audit.RevocationAuditProjection;
 import com.bumpgrade.commerce.projections.catalog.CatalogProjection;
+import com.bumpgrade.commerce.projections.catalog.PostPurchasePathProjection;
 import com.bumpgrade.commerce.projections.audit.EntitlementAuditProjection;
 import com.bumpgrade.commerce.projections.audit.ReferralAuditProjection;
 import com.bumpgrade.commerce.projections.audit.WebhookAuditProjection;
 import com.bumpgrade.commerce.projections.checkout.CheckoutIntentProjection;
+import com.bumpgrade.commerce.projections.checkout.CheckoutPostPurchaseProjection;
 import com.bumpgrade.commerce.projections.commission.CommissionLedgerProjection;
 import com.bumpgrade.commerce.projections.entitlement.EntitlementProjection;
 import com.bumpgrade.commerce.projections.revocation.RevocationIntentProjection;
@@ -51,6 +54,8 @@ public final class ReplayedProjections {
             new ReplayedTable("product", "product_id", "publisher_id = ?", List.of()),
             new ReplayedTable("offer", "offer_id", "publisher_id = ?", List.of()),
             new ReplayedTable("price", "price_id", "publisher_id = ?", List.of()),
+            new ReplayedTable("offer_post_purchase_step", "main_offer_id || ':' || step", "publisher_id = ?",
+                    List.of()),
             // its rows are clicks (not events); the projection fills their consumption columns
             new ReplayedTable("referral_click", "click_id", "publisher_id = ?", List.of()),
             new ReplayedTable("audit_entry", "event_id", "publisher_id = ?", List.of("sequence")),
@@ -58,7 +63,7 @@ public final class ReplayedProjections {
 
     /** The tables whose rows exist before any event and are copied into the shadow before its reset. */
     public static final List<String> COPIED_TABLES = List.of("referral_click", "publisher", "product", "offer",
-            "price");
+            "price", "offer_post_purchase_step");
 
     /** New instances of every replayable projection, writing through the given JDBC template. */
     public static List<Object> create(JdbcTemplate jdbc, PlatformTransactionManager transactions,
@@ -69,6 +74,8 @@ public final class ReplayedProjections {
                 new RevocationIntentProjection(jdbc), new CatalogProjection(jdbc), new AuditTrailProjection(trail),
                 new EntitlementAuditProjection(trail), new WebhookAuditProjection(trail),
                 new ReferralAuditProjection(trail), new RevocationAuditProjection(trail), new CatalogAuditTrail(trail),
-                new AuditRefusalProjection(trail));
+                new AuditRefusalProjection(trail),
+                new PostPurchasePathProjection(jdbc), new CheckoutPostPurchaseProjection(jdbc),
+                new PostPurchaseAuditTrail(trail));
     }
 }
