@@ -4,6 +4,7 @@ import com.bumpgrade.commerce.api.security.ApiCaller;
 import com.bumpgrade.commerce.domain.refusal.RecordRefusedWrite;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +44,8 @@ class RefusedWriteRecorder {
             try {
                 commands.sendAndWait(command);
                 return;
-            } catch (ConcurrencyException raced) {
-                // another instance appended to the day's stream at the same sequence: read it again and retry
+            } catch (ConcurrencyException | AggregateStreamCreationException raced) {
+                // another instance appended to (or opened) the day's stream at the same sequence: read it again
                 if (attempt == ATTEMPTS) {
                     log.warn("Refused write {} not recorded: the day's stream stayed contended", code);
                     return;

@@ -94,6 +94,11 @@ class AuditReplayApiTest extends WebhookTest {
                 .billing(ApiClient.uniqueKey("story"), "corr-story").header("If-Match", "\"1\"")
                 .json(Map.of("confirmation", "Expire checkout " + expired)).send().status()).isEqualTo(200);
         awaitIntent(expired, "expired");
+        // a refused write is audited (D97) and replayed like every entry
+        assertThat(api().post("/api/commerce/checkout-intents/" + expired + "/expire").token(Tokens.AGENT)
+                .billing(ApiClient.uniqueKey("story"), "corr-story").header("If-Match", "\"1\"")
+                .json(Map.of("confirmation", "Expire checkout " + expired)).send().errorCode())
+                .isEqualTo("stale_version");
 
         String[] entry = new String[2];
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {

@@ -168,12 +168,15 @@ class CatalogApiTest extends WebhookTest {
         assertThat(view.path("stripeSync").asText()).isEqualTo("mapped");
         assertThat(view.path("price").path("display").asText()).isEqualTo("49.00 USD");
 
-        // every change is audited, by the owner, without a Stripe id
+        // every change is audited, by the owner, without a Stripe id; so is the refused stale publish, which the
+        // aggregate refused on this offer (D97); the other refusals name no record
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             ApiClient.Response audit = api().get("/api/commerce/audit-entries?subjectId=" + offerId)
                     .token(Tokens.AUDITOR).send();
             assertThat(audit.json().path("entries").findValuesAsText("action")).containsExactly(
-                    "catalog.offer.draft", "catalog.offer.publish", "catalog.offer.stripe_sync");
+                    "catalog.offer.draft", "catalog.publish", "catalog.offer.publish", "catalog.offer.stripe_sync");
+            assertThat(audit.json().path("entries").get(1).path("detail").path("code").asText())
+                    .isEqualTo("stale_version");
             assertThat(audit.body()).doesNotContain(stripePrice).doesNotContain("prod_");
         });
 

@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every route, tried as an attacker would: missing, garbled and wrong-role tokens, other spellings of the path,
  * duplicate keys, invalid UTF-8, NUL and control characters in bodies, ids, query parameters and headers,
  * oversized bodies, headers and URIs, and a hostile Host. Every answer must be a 4xx JSON error with the security
- * headers, never a 5xx or a stack trace, and nothing the suite sends may change any state.
+ * headers, never a 5xx or a stack trace, and nothing the suite sends may change any state: the one thing stored is
+ * the audit of a refusal the envelope answered, which carries its code and the caller headers it had validated, and
+ * no other part of the request (D97).
  * <p>
  * Run against the code before the hardening (b7b8b3d), 9 of these tests failed: encoded and matrix spellings of
  * protected paths reached controllers without a caller (500), control characters in headers got Netty's empty
