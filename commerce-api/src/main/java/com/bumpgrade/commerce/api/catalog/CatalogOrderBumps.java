@@ -49,9 +49,9 @@ public class CatalogOrderBumps {
 
     public WriteOutcome set(ApiCaller caller, HttpHeaders headers, String offerId, CatalogRequests.OrderBumps request) {
         OfferId id = CatalogService.pathId(offerId);
-        List<OfferId> bumps = bumps(request);
         return envelope.submit(caller, headers, WriteRequest.onRecord("catalog.order_bumps:" + id.value(), request),
                 write -> {
+                    List<OfferId> bumps = bumps(request);
                     CatalogOfferView offer = catalogue.offer(caller, id);
                     // the aggregate checks these again; here they are refused in the preview too
                     OrderBumpListPolicy.require(id, OfferRole.parse(offer.role()), bumps);
