@@ -85,7 +85,8 @@ public class CheckoutService {
             Quote quote = quote(caller.publisher(), request);
             // An invalid click is refused loudly, in preview too: a purchase never silently loses its attribution.
             ReferralAttribution attribution = attribution(write, request.referralClickId());
-            String phrase = quote.bumpMode() == OrderBumpMode.BUYER_CHOICE
+            // a subscription has no bumps, so its phrase keeps its cadence whatever the mode
+            String phrase = quote.bumpMode() == OrderBumpMode.BUYER_CHOICE && quote.cart().interval() == null
                     ? CheckoutConfirmationPolicy.phraseToOfferBumps(quote.cart().lines())
                     : quote.cart().interval() == null
                     ? CheckoutConfirmationPolicy.phraseToCreate(quote.cart().lines(), quote.cart().total())

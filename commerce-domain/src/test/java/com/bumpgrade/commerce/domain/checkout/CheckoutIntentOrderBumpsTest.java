@@ -20,7 +20,10 @@ import java.util.List;
 
 import static com.bumpgrade.commerce.domain.shared.RuleViolations.violation;
 
-/** Order bumps ride only on a main offer that lists them; buyer-choice bumps are bought only when the buyer took them. */
+/**
+ * Order bumps ride only on a main offer that lists them; buyer-choice bumps are bought only when the buyer took
+ * them.
+ */
 class CheckoutIntentOrderBumpsTest {
     private static final Instant NOW = Instant.parse("2026-02-01T12:00:00Z");
     private static final Instant PAID_AT = NOW.plusSeconds(600);
