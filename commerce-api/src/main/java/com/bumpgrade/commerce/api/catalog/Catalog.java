@@ -10,6 +10,7 @@ import com.bumpgrade.commerce.projections.shared.ReadYourWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -72,5 +73,23 @@ public class Catalog {
     public Optional<String> productOf(PublisherId publisher, OfferId offer) {
         return jdbc.queryForList("SELECT product_id FROM offer WHERE publisher_id = ? AND offer_id = ?",
                 String.class, publisher.value(), offer.value()).stream().findFirst();
+    }
+
+    /**
+     * The order bumps a main offer lists, in order: the only bumps a checkout may sell with it. Waits (briefly) for
+     * the offer's own writes, so a checkout may follow a change of the list at once.
+     */
+    public List<OfferId> orderBumpsOf(PublisherId publisher, OfferId mainOffer) {
+        ReadYourWrites.awaitCaughtUp(jdbc, "offer", "offer_key", CatalogKey.ofOffer(publisher, mainOffer).value());
+        return jdbc.queryForList("SELECT bump_offer_id FROM offer_order_bump WHERE publisher_id = ? "
+                        + "AND main_offer_id = ? ORDER BY position", String.class, publisher.value(), mainOffer.value())
+                .stream().map(OfferId::of).toList();
+    }
+
+    /** An offer that may be listed as an order bump: the publisher's own, role order_bump, not archived. */
+    public boolean isListableOrderBump(PublisherId publisher, OfferId offer) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM offer WHERE publisher_id = ? "
+                + "AND offer_id = ? AND role = 'order_bump' AND status <> 'archived')", Boolean.class,
+                publisher.value(), offer.value()));
     }
 }

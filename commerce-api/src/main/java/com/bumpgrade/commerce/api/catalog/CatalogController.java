@@ -41,11 +41,14 @@ public class CatalogController {
 
     private final CatalogDrafts drafts;
     private final CatalogService catalog;
+    private final CatalogOrderBumps orderBumps;
     private final QueryGateway queries;
 
-    public CatalogController(CatalogDrafts drafts, CatalogService catalog, QueryGateway queries) {
+    public CatalogController(CatalogDrafts drafts, CatalogService catalog, CatalogOrderBumps orderBumps,
+                             QueryGateway queries) {
         this.drafts = drafts;
         this.catalog = catalog;
+        this.orderBumps = orderBumps;
         this.queries = queries;
     }
 
@@ -125,6 +128,25 @@ public class CatalogController {
                                         @RequestBody CatalogRequests.Action request, ServerWebExchange exchange) {
         ApiCaller caller = ApiCaller.of(exchange);
         return write(() -> catalog.syncToStripe(caller, exchange.getRequest().getHeaders(), offerId, request));
+    }
+
+    @Operation(operationId = "setCatalogOrderBumps", summary = "Set the order bumps a main offer may be sold with, in "
+            + "order (at most 5; empty removes them): a preview, then (with the exact phrase, at the current version) "
+            + "checkouts of the offer sell only these bumps")
+    @ApiResponse(responseCode = "200", description = "Set",
+            content = @Content(schema = @Schema(implementation = CatalogSchemas.OrderBumpsSet.class)))
+    @BillingWriteRoute(targetsExistingRecord = true, previewFields = CatalogSchemas.OrderBumpsPreviewFields.class)
+    @ErrorCodes(status = 400, value = "invalid_field")
+    @ErrorCodes(status = 404, value = ApiErrors.NOT_FOUND)
+    @ErrorCodes(status = 409, value = "offer_archived")
+    @ErrorCodes(status = 422, value = {"confirmation_required", "not_a_main_offer", "too_many_order_bumps",
+            "duplicate_order_bump", "unknown_order_bump"})
+    @PostMapping(path = "/offers/{offerId}/order-bumps", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<?>> orderBumps(@Parameter(example = OFFER) @PathVariable String offerId,
+                                              @RequestBody CatalogRequests.OrderBumps request,
+                                              ServerWebExchange exchange) {
+        ApiCaller caller = ApiCaller.of(exchange);
+        return write(() -> orderBumps.set(caller, exchange.getRequest().getHeaders(), offerId, request));
     }
 
     @Operation(operationId = "listCatalogOffers", summary = "The publisher's published offers with their prices, "

@@ -1,6 +1,9 @@
 package com.bumpgrade.commerce.api.catalog;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.util.List;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
@@ -41,6 +44,15 @@ public final class CatalogRequests {
 
     @Schema(name = "CatalogOfferActionRequest")
     public record Action(
+            @Schema(description = "The exact phrase of the preview; leave it out to get the preview")
+            String confirmation) {
+    }
+
+    @Schema(name = "CatalogOrderBumpsRequest", description = "The main offer's whole list of order bumps, in order")
+    public record OrderBumps(
+            @ArraySchema(arraySchema = @Schema(requiredMode = REQUIRED, description = "At most 5 distinct order-bump "
+                    + "offers of the publisher, in the order shown; empty removes them all"), maxItems = 5,
+                    schema = @Schema(example = "launch-templates")) List<String> orderBumpOfferIds,
             @Schema(description = "The exact phrase of the preview; leave it out to get the preview")
             String confirmation) {
     }

@@ -4,6 +4,8 @@ import com.bumpgrade.commerce.api.web.ErrorBody;
 import com.bumpgrade.commerce.projections.catalog.CatalogOfferView;
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import java.util.List;
+
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /** The OpenAPI shapes of the catalogue's answers that are not read models. */
@@ -44,5 +46,17 @@ public final class CatalogSchemas {
     public record SyncFailed(@Schema(requiredMode = REQUIRED) ErrorBody.Detail error,
                              @Schema(requiredMode = REQUIRED) String offerId,
                              @Schema(requiredMode = REQUIRED, allowableValues = "pending") String stripeSync) {
+    }
+
+    @Schema(name = "CatalogOrderBumpsPreviewFields")
+    public record OrderBumpsPreviewFields(@Schema(requiredMode = REQUIRED) String offerId,
+                                          @Schema(requiredMode = REQUIRED) String title,
+                                          @Schema(requiredMode = REQUIRED) List<String> orderBumpOfferIds) {
+    }
+
+    @Schema(name = "CatalogOrderBumpsSet", description = "Recorded: checkouts of the main offer sell only these bumps")
+    public record OrderBumpsSet(@Schema(requiredMode = REQUIRED, allowableValues = "set") String status,
+                                @Schema(requiredMode = REQUIRED) String offerId,
+                                @Schema(requiredMode = REQUIRED) List<String> orderBumpOfferIds) {
     }
 }

@@ -138,7 +138,8 @@ public class CatalogService {
 
     /**
      * Before the first write to an offer seeded by migration, the seed becomes an aggregate at version 0 as it
-     * stands (D75), so the write is checked, applied and audited like any other. Never in a preview.
+     * stands (D75), its seeded order bumps too (D90), so the write is checked, applied and audited like any other.
+     * Never in a preview.
      */
     void adoptIfSeeded(BillingWrite write, CatalogOfferView offer) {
         PublisherId publisher = write.caller().publisher();
@@ -148,7 +149,7 @@ public class CatalogService {
         }
         commands.sendAndWait(new AdoptSeededOffer(CatalogKey.ofOffer(publisher, id), publisher, id,
                 ProductId.of(offer.productId()), offer.title(), OfferRole.parse(offer.role()), price(offer),
-                write.context(), clock.instant()));
+                write.context(), clock.instant(), offer.orderBumpOfferIds().stream().map(OfferId::of).toList()));
     }
 
     private boolean map(BillingWrite write, CatalogOfferView offer, CatalogPrice price) {

@@ -69,7 +69,7 @@ public class CheckoutController {
     @ErrorCodes(status = 422, value = {"unknown_offer", "unknown_order_bump", "not_a_main_offer", "not_an_order_bump",
             "duplicate_order_bump", "too_many_order_bumps", "order_bump_currency_mismatch", "invalid_quantity",
             "subscription_checkout_is_single", "empty_checkout", "unknown_referral_click", "referral_click_expired",
-            "referral_click_used"})
+            "referral_click_used", "order_bump_not_offered", "order_bump_not_on_stripe"})
     @ErrorCodes(status = 502, value = "stripe_unavailable")
     @PostMapping(path = "/checkout", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<?>> start(@RequestBody CheckoutRequest request, ServerWebExchange exchange) {

@@ -3,6 +3,7 @@ package com.bumpgrade.commerce.api.checkout;
 import com.bumpgrade.commerce.domain.checkout.CartPolicy;
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
 import com.bumpgrade.commerce.domain.checkout.CheckoutLine;
+import com.bumpgrade.commerce.domain.checkout.OrderBumpMode;
 import com.bumpgrade.commerce.domain.shared.Money;
 
 import java.util.LinkedHashMap;
@@ -15,11 +16,15 @@ final class CheckoutResponses {
     private CheckoutResponses() {
     }
 
-    /** What a checkout preview shows besides its phrase and reason (which the envelope adds first). */
-    static Map<String, Object> previewFields(String offerId, CartPolicy.Cart cart) {
+    /**
+     * What a checkout preview shows besides its phrase and reason (which the envelope adds first). With buyer-choice
+     * bumps, {@code total} is the main line's: each bump line is what the buyer may add.
+     */
+    static Map<String, Object> previewFields(String offerId, CartPolicy.Cart cart, OrderBumpMode bumpMode) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("offerId", offerId);
         body.put("mode", cart.mode().name().toLowerCase(Locale.ROOT));
+        body.put("orderBumpMode", bumpMode.publicName());
         body.put("lines", lines(cart.lines()));
         body.put("total", amount(cart.total()));
         if (cart.interval() != null) {
@@ -28,13 +33,15 @@ final class CheckoutResponses {
         return body;
     }
 
-    static Map<String, Object> opened(CheckoutIntentId id, String offerId, CartPolicy.Cart cart, String baseUrl) {
+    static Map<String, Object> opened(CheckoutIntentId id, String offerId, CartPolicy.Cart cart,
+                                      OrderBumpMode bumpMode, String baseUrl) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "open");
         body.put("checkoutIntentId", id.value());
         body.put("checkoutUrl", baseUrl + "/checkout/" + id.value());
         body.put("offerId", offerId);
         body.put("mode", cart.mode().name().toLowerCase(Locale.ROOT));
+        body.put("orderBumpMode", bumpMode.publicName());
         body.put("lines", lines(cart.lines()));
         body.put("total", amount(cart.total()));
         return body;

@@ -20,8 +20,10 @@ public final class CheckoutSchemas {
     public record PreviewFields(
             @Schema(requiredMode = REQUIRED, example = "launch-pass") String offerId,
             @Schema(requiredMode = REQUIRED, allowableValues = {"payment", "subscription"}) String mode,
+            @Schema(requiredMode = REQUIRED, allowableValues = {"preselected", "buyer_choice"}) String orderBumpMode,
             @Schema(requiredMode = REQUIRED) List<CheckoutIntentView.Line> lines,
-            @Schema(requiredMode = REQUIRED) CheckoutIntentView.Amount total,
+            @Schema(requiredMode = REQUIRED, description = "With buyer_choice, the main line's: the buyer may add "
+                    + "each bump line") CheckoutIntentView.Amount total,
             @Schema(description = "Recurring offers only", example = "month") String interval) {
     }
 
@@ -33,8 +35,10 @@ public final class CheckoutSchemas {
                     + "Stripe Checkout") String checkoutUrl,
             @Schema(requiredMode = REQUIRED) String offerId,
             @Schema(requiredMode = REQUIRED, allowableValues = {"payment", "subscription"}) String mode,
+            @Schema(requiredMode = REQUIRED, allowableValues = {"preselected", "buyer_choice"}) String orderBumpMode,
             @Schema(requiredMode = REQUIRED) List<CheckoutIntentView.Line> lines,
-            @Schema(requiredMode = REQUIRED) CheckoutIntentView.Amount total) {
+            @Schema(requiredMode = REQUIRED, description = "With buyer_choice, the main line's: the buyer may add "
+                    + "each bump line") CheckoutIntentView.Amount total) {
     }
 
     @Schema(name = "CheckoutSessionFailed", description = "Stripe failed; nothing was charged and nothing stored: "

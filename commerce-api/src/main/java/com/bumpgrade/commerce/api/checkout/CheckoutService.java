@@ -14,6 +14,7 @@ import com.bumpgrade.commerce.api.stripe.CheckoutSessionRequest;
 import com.bumpgrade.commerce.api.stripe.CheckoutSessionResult;
 import com.bumpgrade.commerce.api.stripe.StripeCheckoutSessions;
 import com.bumpgrade.commerce.api.stripe.StripeProperties;
+import com.bumpgrade.commerce.api.stripe.StripeReferenceVault;
 import com.bumpgrade.commerce.api.web.ApiException;
 import com.bumpgrade.commerce.domain.checkout.CartPolicy;
 import com.bumpgrade.commerce.domain.checkout.CheckoutConfirmationPolicy;
@@ -21,6 +22,7 @@ import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
 import com.bumpgrade.commerce.domain.checkout.CheckoutProgress;
 import com.bumpgrade.commerce.domain.checkout.CheckoutStatus;
 import com.bumpgrade.commerce.domain.checkout.ExpireCheckout;
+import com.bumpgrade.commerce.domain.checkout.OrderBumpMode;
 import com.bumpgrade.commerce.domain.checkout.RecordStripeSessionExpiry;
 import com.bumpgrade.commerce.domain.checkout.PricedOffer;
 import com.bumpgrade.commerce.domain.checkout.RecordCheckoutSessionFailed;
@@ -59,12 +61,14 @@ public class CheckoutService {
     private final ReferralRegistry referrals;
     private final ReferralProperties referralProperties;
     private final PlanProperties plans;
+    private final StripeReferenceVault vault;
     private final Clock clock;
 
     public CheckoutService(BillingWriteEnvelope envelope, Catalog catalog, CommandGateway commands,
                            StripeCheckoutSessions stripe, StripeProperties stripeProperties,
                            ReferralRegistry referrals, ReferralProperties referralProperties, PlanProperties plans,
-                           Clock clock) {
+                           StripeReferenceVault vault, Clock clock) {
+        this.vault = vault;
         this.plans = plans;
         this.referrals = referrals;
         this.referralProperties = referralProperties;
@@ -81,12 +85,15 @@ public class CheckoutService {
             Quote quote = quote(caller.publisher(), request);
             // An invalid click is refused loudly, in preview too: a purchase never silently loses its attribution.
             ReferralAttribution attribution = attribution(write, request.referralClickId());
-            String phrase = quote.cart().interval() == null
+            // a subscription has no bumps, so its phrase keeps its cadence whatever the mode
+            String phrase = quote.bumpMode() == OrderBumpMode.BUYER_CHOICE && quote.cart().interval() == null
+                    ? CheckoutConfirmationPolicy.phraseToOfferBumps(quote.cart().lines())
+                    : quote.cart().interval() == null
                     ? CheckoutConfirmationPolicy.phraseToCreate(quote.cart().lines(), quote.cart().total())
                     : CheckoutConfirmationPolicy.phraseToSubscribe(quote.cart().lines(), quote.cart().total(),
                     quote.cart().interval(), quote.cart().intervalCount());
             return ConfirmedAction.of(phrase, request.confirmation(),
-                            CheckoutResponses.previewFields(request.offerId(), quote.cart()),
+                            CheckoutResponses.previewFields(request.offerId(), quote.cart(), quote.bumpMode()),
                             () -> open(write, request.offerId(), quote, attribution, false, baseUrl))
                     .previewEvenIfConfirmed(SandboxPolicy.previewReasonForPublisherOffer(stripeProperties.keyMode()));
         });
@@ -105,12 +112,13 @@ public class CheckoutService {
             if (!plan.recurring()) {
                 throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown_plan", "That offer is not a plan.");
             }
-            Quote quote = new Quote(CartPolicy.cartFor(plan, 1, List.of()), priceIds);
+            Quote quote = new Quote(CartPolicy.cartFor(plan, 1, List.of()), priceIds, List.of(),
+                    OrderBumpMode.PRESELECTED);
             String phrase = CheckoutConfirmationPolicy.phraseToSubscribePublisher(caller.publisher(), plan.title(),
                     quote.cart().total(), quote.cart().interval());
             boolean live = stripeProperties.keyMode() == StripeKeyMode.LIVE;
             return ConfirmedAction.of(phrase, request.confirmation(), CheckoutResponses.previewFields(planId,
-                            quote.cart()), () -> open(write, planId, quote, null, live, baseUrl))
+                            quote.cart(), quote.bumpMode()), () -> open(write, planId, quote, null, live, baseUrl))
                     .previewEvenIfConfirmed(SandboxPolicy.previewReasonForPlan(stripeProperties.keyMode(),
                             plans.liveEnabled()));
         });
@@ -136,9 +144,10 @@ public class CheckoutService {
                 write.context().idempotencyKey());
         CheckoutProgress progress = commands.sendAndWait(new StartCheckout(id, publisher, OfferId.of(offerId),
                 quote.cart().mode(), quote.cart().lines(), quote.cart().total(), write.fingerprint(), write.context(),
-                clock.instant(), attribution, livemode));
+                clock.instant(), attribution, livemode, quote.offeredBumps(), quote.bumpMode()));
         if (progress.status() == CheckoutStatus.OPEN) {
-            return WriteResult.done(HttpStatus.CREATED, CheckoutResponses.opened(id, offerId, quote.cart(), baseUrl));
+            return WriteResult.done(HttpStatus.CREATED, CheckoutResponses.opened(id, offerId, quote.cart(),
+                    quote.bumpMode(), baseUrl));
         }
         if (!progress.needsSession()) {
             throw new BillingRuleViolation("checkout_" + progress.status().publicName(),
@@ -146,12 +155,12 @@ public class CheckoutService {
         }
         CheckoutSessionResult result = stripe.create(new CheckoutSessionRequest(id, publisher,
                 progress.nextAttempt(), quote.cart().mode(), quote.cart().interval(), quote.cart().intervalCount(),
-                quote.cart().lines(),
-                quote.priceIds(), baseUrl));
+                quote.cart().lines(), quote.priceIds(), baseUrl, quote.bumpMode()));
         if (result instanceof CheckoutSessionResult.Opened opened) {
             commands.sendAndWait(new RecordCheckoutSessionOpened(id, progress.nextAttempt(), opened.expiresAt(),
                     write.context(), clock.instant()));
-            return WriteResult.done(HttpStatus.CREATED, CheckoutResponses.opened(id, offerId, quote.cart(), baseUrl));
+            return WriteResult.done(HttpStatus.CREATED, CheckoutResponses.opened(id, offerId, quote.cart(),
+                    quote.bumpMode(), baseUrl));
         }
         CheckoutSessionResult.Failed failed = (CheckoutSessionResult.Failed) result;
         commands.sendAndWait(new RecordCheckoutSessionFailed(id, progress.nextAttempt(), failed.failure(),
@@ -181,12 +190,17 @@ public class CheckoutService {
                         }));
     }
 
-    private record Quote(CartPolicy.Cart cart, Map<String, String> priceIds) {
+    /** {@code offeredBumps}: the main offer's list in the catalogue, which the intent checks the cart against. */
+    private record Quote(CartPolicy.Cart cart, Map<String, String> priceIds, List<OfferId> offeredBumps,
+                         OrderBumpMode bumpMode) {
     }
 
     private Quote quote(PublisherId publisher, CheckoutRequest request) {
         OfferId mainOffer = offerId(request.offerId(), "offerId");
         long quantity = request.quantity() == null ? 1 : request.quantity();
+        OrderBumpMode bumpMode = request.orderBumpMode() == null ? OrderBumpMode.PRESELECTED
+                : OrderBumpMode.parse(request.orderBumpMode()).orElseThrow(() -> ApiException.badRequest(
+                "invalid_field", "Field 'orderBumpMode' must be preselected or buyer_choice."));
         Map<String, String> priceIds = new LinkedHashMap<>();
         PricedOffer main = find(publisher, mainOffer, priceIds, "unknown_offer");
         List<PricedOffer> bumps = new ArrayList<>();
@@ -194,7 +208,25 @@ public class CheckoutService {
         for (String bump : request.orderBumpOfferIds()) {
             bumps.add(find(publisher, offerId(bump, "orderBumpOfferIds"), priceIds, "unknown_order_bump"));
         }
-        return new Quote(CartPolicy.cartFor(main, quantity, bumps), priceIds);
+        CartPolicy.Cart cart = CartPolicy.cartFor(main, quantity, bumps);
+        List<OfferId> offered = catalog.orderBumpsOf(publisher, mainOffer);
+        CartPolicy.requireOffered(offered, cart.lines());
+        if (bumpMode == OrderBumpMode.BUYER_CHOICE) {
+            requireStripePrices(bumps, priceIds);
+            cart = CartPolicy.offeringBumps(cart);
+        }
+        return new Quote(cart, priceIds, offered, bumpMode);
+    }
+
+    /** Stripe takes optional items by Price only: a bump the buyer may tick needs its price synced (D77). */
+    private void requireStripePrices(List<PricedOffer> bumps, Map<String, String> priceIds) {
+        for (PricedOffer bump : bumps) {
+            if (vault.find(priceIds.get(bump.offerId().value()), StripeReferenceVault.Kind.PRICE).isEmpty()) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "order_bump_not_on_stripe",
+                        "Order bump '" + bump.offerId().value() + "' has no Stripe Price yet: the owner syncs it to "
+                                + "Stripe first, or the bump is pre-selected.");
+            }
+        }
     }
 
     private PricedOffer find(PublisherId publisher, OfferId offer, Map<String, String> priceIds, String code) {

@@ -5,6 +5,7 @@ import com.bumpgrade.commerce.domain.checkout.CheckoutDisputeOpened;
 import com.bumpgrade.commerce.domain.checkout.CheckoutExpired;
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
 import com.bumpgrade.commerce.domain.checkout.CheckoutLine;
+import com.bumpgrade.commerce.domain.checkout.CheckoutItemsBought;
 import com.bumpgrade.commerce.domain.checkout.CheckoutPaid;
 import com.bumpgrade.commerce.domain.checkout.CheckoutPaymentFailed;
 import com.bumpgrade.commerce.domain.checkout.CheckoutPaymentRejected;
@@ -14,6 +15,7 @@ import com.bumpgrade.commerce.domain.checkout.CheckoutSessionExpired;
 import com.bumpgrade.commerce.domain.checkout.CheckoutSessionFailed;
 import com.bumpgrade.commerce.domain.checkout.CheckoutSessionOpened;
 import com.bumpgrade.commerce.domain.checkout.CheckoutStarted;
+import com.bumpgrade.commerce.domain.checkout.OrderBumpMode;
 import com.bumpgrade.commerce.domain.checkout.CheckoutStatus;
 import com.bumpgrade.commerce.domain.checkout.PostPurchaseDecisionRecorded;
 import com.bumpgrade.commerce.domain.shared.Money;
@@ -68,6 +70,9 @@ class CheckoutIntentHistory implements HistoryKind {
             changes.put("createdAt", e.startedAt());
             changes.put("source", Map.of("startedBy", e.context().actor().value(), "client",
                     e.context().client().value(), "correlationId", e.context().correlationId().value()));
+            if (e.orderBumpMode() == OrderBumpMode.BUYER_CHOICE) {
+                changes.put("orderBumpMode", e.orderBumpMode().publicName());
+            }
             return HistoryStep.by("checkout_started", e.context(), changes);
         }
         if (event instanceof CheckoutReferralAttributed e) {
@@ -115,6 +120,10 @@ class CheckoutIntentHistory implements HistoryKind {
 
     /** The changes verified webhooks cause: each carries the evidence id of its webhook. */
     private static HistoryStep stripeStep(Object event, Map<String, Object> before) {
+        if (event instanceof CheckoutItemsBought e) {
+            return HistoryStep.fromStripe("checkout_items_bought", e.evidenceId(), Map.of("lines",
+                    e.lines().stream().map(CheckoutIntentHistory::line).toList(), "total", amount(e.total())));
+        }
         if (event instanceof CheckoutPaid e) {
             Map<String, Object> changes = status(CheckoutStatus.PAID);
             changes.put("paid", amount(e.amountPaid()));

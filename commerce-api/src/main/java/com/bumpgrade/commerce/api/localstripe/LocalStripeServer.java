@@ -1,5 +1,6 @@
 package com.bumpgrade.commerce.api.localstripe;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -89,6 +90,12 @@ public final class LocalStripeServer implements AutoCloseable {
             } else if (page.group(2) == null && method.equals("GET")) {
                 hostedPage(exchange, page.group(1));
             } else if (page.group(2) != null && method.equals("POST")) {
+                // the buyer's ticks: take[0]=price_..., take[1]=...
+                StripeForm.decode(body).forEach((key, value) -> {
+                    if (key.startsWith("take[")) {
+                        standIn.takeOptionalItem(page.group(1), value);
+                    }
+                });
                 complete(exchange, page.group(1));
             } else {
                 send(exchange, 405, "application/json", "{\"error\":\"method_not_allowed\"}");
@@ -103,7 +110,7 @@ public final class LocalStripeServer implements AutoCloseable {
                 + session.path("status").asText() + ", total " + session.path("amount_total").asLong() + " "
                 + session.path("currency").asText().toUpperCase() + " (minor units).</p>"
                 + "<form method=\"post\" action=\"/c/pay/" + sessionId + "/complete\">"
-                + "<button type=\"submit\">Pay</button></form></body></html>");
+                + optionalItems(session) + "<button type=\"submit\">Pay</button></form></body></html>");
         if (page.isEmpty()) {
             send(exchange, 404, "application/json", "{\"error\":\"unknown_session\"}");
         } else {
@@ -124,6 +131,18 @@ public final class LocalStripeServer implements AutoCloseable {
         } else {
             send(exchange, 200, "text/html; charset=utf-8", page.get());
         }
+    }
+
+    /** One checkbox per optional item (a buyer-choice order bump), as Stripe's page offers them. */
+    private static String optionalItems(JsonNode session) {
+        StringBuilder boxes = new StringBuilder();
+        int i = 0;
+        for (JsonNode item : session.path("optional_items")) {
+            String price = item.path("price").asText();
+            boxes.append("<label><input type=\"checkbox\" name=\"take[").append(i++).append("]\" value=\"")
+                    .append(price.replaceAll("[^A-Za-z0-9_]", "")).append("\"> Add order bump</label><br>");
+        }
+        return boxes.toString();
     }
 
     private void complete(HttpExchange exchange, String sessionId) throws IOException {

@@ -17,8 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Answers the Stripe API calls Bumpgrade makes (Checkout Session create, retrieve and expire, Customer Portal
- * session, subscription and PaymentIntent retrieval) from memory, built from Stripe's own example objects
+ * Answers the Stripe API calls Bumpgrade makes (Checkout Session create, retrieve, expire and line items, Customer
+ * Portal session, subscription and PaymentIntent retrieval) from memory, built from Stripe's own example objects
  * (resources stripe/). No HTTP here: the local-stripe profile serves it over a socket, and the tests' fake Stripe
  * wraps it with failure injection, so the two never drift apart.
  */
@@ -32,10 +32,10 @@ public final class StripeStandIn {
     private final Map<String, ObjectNode> paymentIntents = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> subscriptions = new ConcurrentHashMap<>();
     private final ObjectNode sessionFixture = (ObjectNode) fixture("checkout.session");
-    private final Map<String, ObjectNode> portalSessions = new ConcurrentHashMap<>();
     private final StandInCatalog catalog = new StandInCatalog(name -> (ObjectNode) fixture(name));
+    private final StandInLineItems lineItems = new StandInLineItems(name -> (ObjectNode) fixture(name), catalog);
+    private final StandInPortal portal;
     private final String hostedPageBase;
-    private final String portalPageBase;
     private final String errorMessage;
 
     /**
@@ -45,7 +45,7 @@ public final class StripeStandIn {
      */
     public StripeStandIn(String hostedPageBase, String portalPageBase, String errorMessage) {
         this.hostedPageBase = hostedPageBase;
-        this.portalPageBase = portalPageBase;
+        this.portal = new StandInPortal(portalPageBase, (ObjectNode) fixture("billing_portal.session"));
         this.errorMessage = errorMessage;
     }
 
@@ -71,7 +71,10 @@ public final class StripeStandIn {
             return new Answer(200, session);
         }
         if (method.equals("POST") && path.equals("/v1/billing_portal/sessions")) {
-            return new Answer(200, portalSession(form));
+            return new Answer(200, portal.create(form));
+        }
+        if (method.equals("GET") && path.matches("/v1/checkout/sessions/[^/]+/line_items")) {
+            return lineItems.list(path.split("/")[4]).map(list -> new Answer(200, list)).orElseGet(this::missing);
         }
         if (method.equals("GET")) {
             Optional<ObjectNode> found = lookUp(path, "/v1/subscriptions/", subscriptions)
@@ -156,7 +159,19 @@ public final class StripeStandIn {
     }
 
     public Optional<ObjectNode> portalSession(String portalSessionId) {
-        return Optional.ofNullable(portalSessions.get(portalSessionId)).map(ObjectNode::deepCopy);
+        return portal.find(portalSessionId);
+    }
+
+    /** The buyer ticks an optional item on Stripe's page, before paying; false if the session offers no such item. */
+    public boolean takeOptionalItem(String sessionId, String stripePriceId) {
+        ObjectNode session = sessions.get(sessionId);
+        return session != null && lineItems.take(session, stripePriceId).map(amount -> {
+            session.put("amount_total", session.path("amount_total").asLong() + amount);
+            session.put("amount_subtotal", session.path("amount_total").asLong());
+            Optional.ofNullable(paymentIntents.get(session.path("payment_intent").asText(""))).ifPresent(intent ->
+                    intent.put("amount", session.path("amount_total").asLong()));
+            return true;
+        }).orElse(false);
     }
 
     public Optional<ObjectNode> subscription(String subscriptionId) {
@@ -224,6 +239,7 @@ public final class StripeStandIn {
         session.put("expires_at", now + 24 * 3600);
         session.put("livemode", false);
         session.set("metadata", metadata(form, "metadata["));
+        session.set("optional_items", lineItems.record(id, form));
         // the PaymentIntent Stripe would create for this session, with the metadata Bumpgrade asked for
         String paymentIntent = "pi_test_" + randomHex(24);
         session.put("payment_intent", paymentIntent);
@@ -253,18 +269,6 @@ public final class StripeStandIn {
         }
         sessions.put(id, session);
         return session;
-    }
-
-    private ObjectNode portalSession(Map<String, String> form) {
-        ObjectNode portal = (ObjectNode) fixture("billing_portal.session");
-        String portalId = "bps_test_" + randomHex(20);
-        portal.put("id", portalId);
-        portal.put("object", "billing_portal.session");
-        portal.put("customer", form.get("customer"));
-        portal.put("return_url", form.get("return_url"));
-        portal.put("url", portalPageBase + portalId);
-        portalSessions.put(portalId, portal);
-        return portal;
     }
 
     private ObjectNode metadata(Map<String, String> form, String prefix) {

@@ -2,6 +2,7 @@ package com.bumpgrade.commerce.api.mcp;
 
 import com.bumpgrade.commerce.api.catalog.CatalogController;
 import com.bumpgrade.commerce.api.catalog.CatalogDrafts;
+import com.bumpgrade.commerce.api.catalog.CatalogOrderBumps;
 import com.bumpgrade.commerce.api.catalog.CatalogRequests;
 import com.bumpgrade.commerce.api.catalog.CatalogService;
 import com.bumpgrade.commerce.api.envelope.WriteOutcome;
@@ -20,6 +21,7 @@ import static com.bumpgrade.commerce.api.mcp.ToolSchemas.integer;
 import static com.bumpgrade.commerce.api.mcp.ToolSchemas.object;
 import static com.bumpgrade.commerce.api.mcp.ToolSchemas.oneOf;
 import static com.bumpgrade.commerce.api.mcp.ToolSchemas.string;
+import static com.bumpgrade.commerce.api.mcp.ToolSchemas.strings;
 
 /** The catalogue tools: owners draft, publish, archive and map offers; any role lists what is for sale. */
 @Component
@@ -29,12 +31,15 @@ class CatalogTools implements McpTools {
     private final ToolAnswers answers;
     private final CatalogDrafts drafts;
     private final CatalogService catalog;
+    private final CatalogOrderBumps orderBumps;
     private final CatalogController routes;
 
-    CatalogTools(ToolAnswers answers, CatalogDrafts drafts, CatalogService catalog, CatalogController routes) {
+    CatalogTools(ToolAnswers answers, CatalogDrafts drafts, CatalogService catalog, CatalogOrderBumps orderBumps,
+                 CatalogController routes) {
         this.answers = answers;
         this.drafts = drafts;
         this.catalog = catalog;
+        this.orderBumps = orderBumps;
         this.routes = routes;
     }
 
@@ -54,7 +59,21 @@ class CatalogTools implements McpTools {
                 onOffer("sync_offer_to_stripe", "stripe-sync", "Create the Stripe Product and Price of a published "
                         + "offer that has none yet (a Stripe call with the sandbox key); charges nothing.",
                         (call, id, request) -> catalog.syncToStripe(call.caller(), call.envelope(), id, request)),
-                listOffers(), getOffer());
+                setOrderBumps(), listOffers(), getOffer());
+    }
+
+    private McpServerFeatures.AsyncToolSpecification setOrderBumps() {
+        Map<String, Object> own = new LinkedHashMap<>();
+        own.put("offerId", string("The main offer's id"));
+        own.put("orderBumpOfferIds", strings("Its whole list of order-bump offers, in order: at most 5, each once; "
+                + "empty removes them all"));
+        return answers.tool("set_order_bumps", "Set the order bumps a main offer may be sold with: checkouts of it "
+                        + "then sell only these bumps. Previews without 'confirmation'; with the exact phrase, at the "
+                        + "offer's version, it is saved and audited. Free.",
+                object(billing(own, true), billingRequired(true, "offerId", "orderBumpOfferIds")),
+                HttpMethod.POST, OFFER + "/order-bumps",
+                call -> ToolAnswers.written(orderBumps.set(call.caller(), call.envelope(), call.required("offerId"),
+                        new CatalogRequests.OrderBumps(call.texts("orderBumpOfferIds"), call.text("confirmation")))));
     }
 
     private McpServerFeatures.AsyncToolSpecification draftProduct() {

@@ -55,7 +55,10 @@ class CheckoutTools implements McpTools {
         Map<String, Object> own = new LinkedHashMap<>();
         own.put("offerId", string("A main offer of your publisher, e.g. launch-pass"));
         own.put("quantity", integer("1-99, default 1; 1 for a recurring offer"));
-        own.put("orderBumpOfferIds", strings("At most 5 distinct one-time order bumps in the main offer's currency"));
+        own.put("orderBumpOfferIds", strings("At most 5 distinct one-time order bumps that the main offer lists "
+                + "(list_offers shows them)"));
+        own.put("orderBumpMode", oneOf("preselected (default): the bumps are bought with the main offer; "
+                + "buyer_choice: the buyer may tick each on Stripe's page", "preselected", "buyer_choice"));
         own.put("referralClickId", string("A click id from the referral click route"));
         return answers.tool("start_checkout", "Start a checkout for a buyer. Without 'confirmation' it only "
                         + "previews: the cart, its total and the exact phrase to confirm, and changes nothing. With the "
@@ -66,8 +69,8 @@ class CheckoutTools implements McpTools {
                 HttpMethod.POST, "/api/commerce/checkout",
                 call -> ToolAnswers.written(checkout.start(call.caller(), call.envelope(),
                         new CheckoutRequest(call.text("offerId"), call.integer("quantity"),
-                                call.texts("orderBumpOfferIds"), call.text("referralClickId"),
-                                call.text("confirmation")),
+                                call.texts("orderBumpOfferIds"), call.text("orderBumpMode"),
+                                call.text("referralClickId"), call.text("confirmation")),
                         base(call))));
     }
 

@@ -2,8 +2,10 @@ package com.bumpgrade.commerce.api.reaction;
 
 import com.bumpgrade.commerce.api.stripe.StripeReferenceVault.Kind;
 import com.bumpgrade.commerce.api.stripe.StripeReferences;
+import com.bumpgrade.commerce.domain.checkout.CheckoutItemsBought;
 import com.bumpgrade.commerce.domain.checkout.CheckoutPaid;
 import com.bumpgrade.commerce.domain.checkout.CheckoutStarted;
+import com.bumpgrade.commerce.domain.checkout.OrderBumpMode;
 import com.bumpgrade.commerce.domain.entitlement.CustomerId;
 import com.bumpgrade.commerce.domain.entitlement.EntitlementId;
 import com.bumpgrade.commerce.domain.entitlement.GrantEntitlement;
@@ -17,7 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A trusted payment (CheckoutPaid, only ever from a verified webhook) grants one entitlement per offer the
- * checkout bought, main offer and order bumps alike; the offers are remembered when the checkout starts. The buyer
+ * checkout bought, main offer and order bumps alike; the offers are remembered when the checkout starts (and, for
+ * bumps the buyer chose on Stripe's page, once the buyer bought them: the reactions see a checkout's events in order,
+ * so before its payment). The buyer
  * becomes a Bumpgrade customer id; the Stripe customer behind it is kept in the private reference table. Never
  * replayed: grants are commands already in the store.
  */
@@ -36,8 +40,16 @@ public class GrantEntitlementsWhenCheckoutPaid {
         this.commands = commands;
     }
 
+    /** Buyer-choice bumps are only offered: they are remembered once the buyer bought them. */
     @EventHandler
     void on(CheckoutStarted event) {
+        boolean offeredOnly = event.orderBumpMode() == OrderBumpMode.BUYER_CHOICE;
+        offers.remember(event.checkoutIntentId(), event.publisherId(), offeredOnly
+                ? event.lines().stream().filter(line -> !line.orderBump()).toList() : event.lines());
+    }
+
+    @EventHandler
+    void on(CheckoutItemsBought event) {
         offers.remember(event.checkoutIntentId(), event.publisherId(), event.lines());
     }
 

@@ -77,6 +77,7 @@ public final class RouteAccess {
             new Rule(HttpMethod.POST, "/api/commerce/catalog/offers/{offerId}/archive", OWNER),
             new Rule(HttpMethod.POST, "/api/commerce/catalog/offers/{offerId}/stripe-sync", OWNER),
             new Rule(HttpMethod.POST, "/api/commerce/catalog/offers/{offerId}/post-purchase-path", OWNER),
+            new Rule(HttpMethod.POST, "/api/commerce/catalog/offers/{offerId}/order-bumps", OWNER),
             new Rule(HttpMethod.GET, "/api/commerce/catalog/offers", PUBLISHER_ROLES),
             new Rule(HttpMethod.GET, "/api/commerce/catalog/offers/{offerId}", PUBLISHER_ROLES),
 

@@ -2,6 +2,7 @@ package com.bumpgrade.commerce.api.stripe;
 
 import com.bumpgrade.commerce.domain.checkout.CheckoutLine;
 import com.bumpgrade.commerce.domain.checkout.CheckoutMode;
+import com.bumpgrade.commerce.domain.checkout.OrderBumpMode;
 import com.bumpgrade.commerce.domain.checkout.SessionFailure;
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
@@ -66,9 +67,17 @@ public class StripeCheckoutSessions {
                     .putMetadata("bumpgrade_publisher_id", request.publisherId().value())
                     .build());
         }
+        boolean optional = request.orderBumpMode() == OrderBumpMode.BUYER_CHOICE;
         for (CheckoutLine line : request.lines()) {
-            params.addLineItem(lineItem(line, request.priceIds().get(line.offerId().value()), request.interval(),
-                    request.intervalCount()));
+            String priceId = request.priceIds().get(line.offerId().value());
+            if (optional && line.orderBump()) {
+                // Stripe takes optional items by Price only; the checkout refused bumps without one
+                params.addOptionalItem(SessionCreateParams.OptionalItem.builder().setQuantity(line.quantity())
+                        .setPrice(vault.find(priceId, StripeReferenceVault.Kind.PRICE).orElseThrow(() ->
+                                new IllegalStateException("order bump without a Stripe Price"))).build());
+            } else {
+                params.addLineItem(lineItem(line, priceId, request.interval(), request.intervalCount()));
+            }
         }
         // Stripe stores the first answer per key, failures included, so each attempt has its own key.
         RequestOptions options = RequestOptions.builder()

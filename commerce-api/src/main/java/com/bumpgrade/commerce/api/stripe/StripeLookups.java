@@ -1,6 +1,7 @@
 package com.bumpgrade.commerce.api.stripe;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +21,16 @@ public interface StripeLookups {
     /** A subscription as Stripe has it now: status, the current period's end and Bumpgrade's metadata. */
     record SubscriptionState(String status, Instant currentPeriodEnd, Map<String, String> metadata) {
     }
+
+    /**
+     * One line item of a completed Checkout Session: its Stripe Price, the Bumpgrade offer id in that Price's
+     * metadata (null for an inline price), and the quantity bought.
+     */
+    record LineItem(String stripePriceId, String offerId, long quantity) {
+    }
+
+    /** What a completed session sold (optional items the buyer ticked included); empty for an unknown session. */
+    List<LineItem> lineItems(String checkoutSessionId);
 
     /** Re-reads a subscription, so access follows Stripe's current state, not the order events arrived in. */
     Optional<SubscriptionState> subscription(String subscriptionId);

@@ -8,9 +8,11 @@ import com.stripe.model.InvoicePayment;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Subscription;
 import com.stripe.param.InvoicePaymentListParams;
+import com.stripe.param.checkout.SessionLineItemListParams;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,6 +39,18 @@ public class StripePaymentLookup implements StripeLookups {
                     periodEnd == null ? null : Instant.ofEpochSecond(periodEnd),
                     subscription.getMetadata() == null ? Map.of() : subscription.getMetadata());
         });
+    }
+
+    @Override
+    public List<LineItem> lineItems(String checkoutSessionId) {
+        return retrieve(client -> client.v1().checkout().sessions().lineItems().list(checkoutSessionId,
+                SessionLineItemListParams.builder().setLimit(100L).build()))
+                .map(items -> items.getData() == null ? List.<LineItem>of() : items.getData().stream()
+                        .filter(item -> item.getPrice() != null).map(item -> new LineItem(item.getPrice().getId(),
+                                item.getPrice().getMetadata() == null ? null
+                                        : item.getPrice().getMetadata().get("bumpgrade_offer_id"),
+                                item.getQuantity() == null ? 0 : item.getQuantity())).toList())
+                .orElse(List.of());
     }
 
     @Override

@@ -22,8 +22,8 @@ class AuditReplayApiTest extends WebhookTest {
     private static final String REPLAY_PHRASE = "Replay the event store and compare the read models of publisher demo";
     private static final List<String> TABLES = List.of("checkout_intent_view", "webhook_evidence_view",
             "commission_entry_view", "commission_line_view", "entitlement_view", "revocation_intent_view", "publisher",
-            "product", "offer", "price", "offer_post_purchase_step", "referral_click", "audit_entry",
-            "audit_chain_head");
+            "product", "offer", "price", "offer_post_purchase_step", "offer_order_bump", "referral_click",
+            "audit_entry", "audit_chain_head");
 
     private ApiClient.Response start(String token, String confirmation) {
         return start(token, ApiClient.uniqueKey("replay"), confirmation);

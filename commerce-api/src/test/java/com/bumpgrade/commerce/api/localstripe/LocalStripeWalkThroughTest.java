@@ -24,8 +24,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -166,6 +169,42 @@ class LocalStripeWalkThroughTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Customer Portal");
+    }
+
+    @Test
+    void aBuyerWhoTicksTheOptionalBumpOnTheStandInsPageIsGrantedBoth() throws Exception {
+        ApiClient api = new ApiClient(port);
+        // the seeded bump gets its Stripe Price (the seed is adopted at version 0)
+        ApiClient.Response synced = api.post("/api/commerce/catalog/offers/launch-templates/stripe-sync")
+                .token(Tokens.OWNER).billing(ApiClient.uniqueKey("standin-sync"), "corr-standin-bump")
+                .header("If-Match", "\"0\"")
+                .json(Map.of("confirmation", "Sync offer Bumpgrade launch templates at 5.00 USD to Stripe")).send();
+        assertThat(synced.status()).as(synced.body()).isEqualTo(200);
+        ApiClient.Response open = api.post("/api/commerce/checkout").token(Tokens.AGENT)
+                .billing(ApiClient.uniqueKey("standin-bump"), "corr-standin-bump")
+                .json(Map.of("offerId", "launch-pass", "orderBumpOfferIds", List.of("launch-templates"),
+                        "orderBumpMode", "buyer_choice", "confirmation", "Create checkout for Bumpgrade launch pass "
+                                + "at 9.00 USD plus up to Bumpgrade launch templates (5.00 USD)")).send();
+        assertThat(open.status()).as(open.body()).isEqualTo(201);
+        String intent = open.json().path("checkoutIntentId").asText();
+        String hostedPage = api.get("/checkout/" + intent).send().header("Location");
+        String page = http.send(HttpRequest.newBuilder(URI.create(hostedPage)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher box = Pattern.compile("name=\"take\\[0]\" value=\"(price_[A-Za-z0-9_]+)\"").matcher(page);
+        assertThat(box.find()).as(page).isTrue();
+
+        HttpResponse<String> paid = http.send(HttpRequest.newBuilder(URI.create(hostedPage + "/complete"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("take%5B0%5D=" + box.group(1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api
+                .get("/api/commerce/entitlements?checkoutIntentId=" + intent).token(Tokens.OWNER).send().json()
+                .path("entitlements").findValuesAsText("offerId"))
+                .containsExactlyInAnyOrder("launch-pass", "launch-templates"));
+        ApiClient.Response status = api.get("/api/commerce/checkout-intents/" + intent).token(Tokens.AGENT).send();
+        assertThat(status.json().path("paid").path("amountMinor").asLong()).isEqualTo(1400);
     }
 
     private HttpResponse<String> pay(String hostedPage) throws IOException, InterruptedException {

@@ -2,11 +2,17 @@ package com.bumpgrade.commerce.api.reaction;
 
 import com.bumpgrade.commerce.api.stripe.StripeReferenceVault.Kind;
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
+import com.bumpgrade.commerce.domain.checkout.CheckoutItemsBought;
+import com.bumpgrade.commerce.domain.checkout.CheckoutMode;
+import com.bumpgrade.commerce.domain.checkout.CheckoutStarted;
+import com.bumpgrade.commerce.domain.checkout.OrderBumpMode;
 import com.bumpgrade.commerce.domain.checkout.CheckoutLine;
 import com.bumpgrade.commerce.domain.checkout.CheckoutPaid;
 import com.bumpgrade.commerce.domain.entitlement.CustomerId;
 import com.bumpgrade.commerce.domain.entitlement.EntitlementId;
 import com.bumpgrade.commerce.domain.entitlement.GrantEntitlement;
+import com.bumpgrade.commerce.domain.shared.BillingContext;
+import com.bumpgrade.commerce.domain.shared.CorrelationId;
 import com.bumpgrade.commerce.domain.shared.Money;
 import com.bumpgrade.commerce.domain.shared.OfferId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
@@ -102,5 +108,32 @@ class GrantEntitlementsWhenCheckoutPaidTest {
 
         GrantEntitlement grant = grant(MAIN, CustomerId.forGuestCheckout(CHECKOUT));
         assertThat(commands.sent()).containsExactly(grant, grant);
+    }
+
+    private static CheckoutStarted started(OrderBumpMode mode) {
+        return new CheckoutStarted(CHECKOUT, DEMO, MAIN, CheckoutMode.PAYMENT, List.of(line(MAIN, false),
+                line(BUMP, true)), Money.of(900, "USD"), "fp", BillingContext.system("test", CorrelationId.of("c")),
+                PAID_AT, false, mode);
+    }
+
+    @Test
+    void buyerChoiceBumpsAreGrantedOnlyWhenTheBuyerBoughtThem() {
+        reaction.on(started(OrderBumpMode.BUYER_CHOICE));
+        reaction.on(paid());
+        assertThat(commands.sent()).containsExactly(grant(MAIN, CustomerId.forGuestCheckout(CHECKOUT)));
+
+        CheckoutIntentId other = CheckoutIntentId.of("chk_" + "c".repeat(32));
+        reaction.on(new CheckoutStarted(other, DEMO, MAIN, CheckoutMode.PAYMENT, List.of(line(MAIN, false),
+                line(BUMP, true)), Money.of(900, "USD"), "fp", BillingContext.system("test", CorrelationId.of("c")),
+                PAID_AT, false, OrderBumpMode.BUYER_CHOICE));
+        reaction.on(new CheckoutItemsBought(other, DEMO, EVIDENCE, List.of(line(MAIN, false), line(BUMP, true)),
+                Money.of(1800, "USD"), PAID_AT));
+        assertThat(offers.of(other)).containsExactly(BUMP, MAIN);
+    }
+
+    @Test
+    void preselectedBumpsAreRememberedWhenTheCheckoutStarts() {
+        reaction.on(started(OrderBumpMode.PRESELECTED));
+        assertThat(offers.of(CHECKOUT)).containsExactly(BUMP, MAIN);
     }
 }

@@ -179,6 +179,21 @@ public final class FakeStripe {
         return standIn.subscription(subscriptionId).orElseThrow().deepCopy();
     }
 
+    /**
+     * The buyer ticks the optional item of this Bumpgrade offer on Stripe's page (before paying), as
+     * {@code optional_items} offered it: the Stripe Price whose metadata names the offer.
+     */
+    public void buyerTakes(String checkoutIntentId, String offerId) {
+        ObjectNode session = sessionOf(checkoutIntentId);
+        String price = prices().values().stream()
+                .filter(p -> offerId.equals(p.path("metadata").path("bumpgrade_offer_id").asText()))
+                .map(p -> p.path("id").asText()).findFirst()
+                .orElseThrow(() -> new AssertionError("no Stripe Price for " + offerId));
+        if (!standIn.takeOptionalItem(session.path("id").asText(), price)) {
+            throw new AssertionError("the session offers no optional item for " + offerId);
+        }
+    }
+
     /** The session Stripe created for a Bumpgrade checkout intent. */
     public ObjectNode sessionOf(String checkoutIntentId) {
         return standIn.sessions().values().stream()

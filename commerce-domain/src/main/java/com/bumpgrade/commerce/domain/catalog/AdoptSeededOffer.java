@@ -6,6 +6,7 @@ import com.bumpgrade.commerce.domain.shared.PublisherId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * An offer seeded by migration (published, with no aggregate) becomes an aggregate at version 0, as it stands,
@@ -13,5 +14,15 @@ import java.time.Instant;
  */
 public record AdoptSeededOffer(@TargetAggregateIdentifier CatalogKey offerKey, PublisherId publisherId,
                                OfferId offerId, ProductId productId, String title, OfferRole role,
-                               CatalogPrice price, BillingContext context, Instant at) {
+                               CatalogPrice price, BillingContext context, Instant at,
+                               List<OfferId> orderBumpOfferIds) {
+    public AdoptSeededOffer {
+        orderBumpOfferIds = orderBumpOfferIds == null ? List.of() : List.copyOf(orderBumpOfferIds);
+    }
+
+    /** A seed that lists no order bumps. */
+    public AdoptSeededOffer(CatalogKey offerKey, PublisherId publisherId, OfferId offerId, ProductId productId,
+                            String title, OfferRole role, CatalogPrice price, BillingContext context, Instant at) {
+        this(offerKey, publisherId, offerId, productId, title, role, price, context, at, List.of());
+    }
 }

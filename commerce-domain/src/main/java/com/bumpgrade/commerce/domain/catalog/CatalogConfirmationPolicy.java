@@ -1,5 +1,9 @@
 package com.bumpgrade.commerce.domain.catalog;
 
+import com.bumpgrade.commerce.domain.shared.OfferId;
+
+import java.util.List;
+
 /** The exact phrases that confirm the catalogue's billing writes. */
 public final class CatalogConfirmationPolicy {
     private CatalogConfirmationPolicy() {
@@ -19,6 +23,13 @@ public final class CatalogConfirmationPolicy {
 
     public static String archive(String title) {
         return "Archive offer " + title;
+    }
+
+    /** Names the bumps by offer id, which the offer's own state holds: "... to launch-templates, launch-kit". */
+    public static String setOrderBumps(String title, List<OfferId> bumps) {
+        String listed = bumps.isEmpty() ? "none" : String.join(", ",
+                bumps.stream().map(OfferId::value).toList());
+        return "Set the order bumps of " + title + " to " + listed;
     }
 
     public static String syncToStripe(String title, CatalogPrice price) {

@@ -33,6 +33,7 @@ public class CatalogOffer {
     private CatalogPrice price;
     private OfferStatus status;
     private boolean stripeMapped;
+    private List<OfferId> orderBumps = List.of();
 
     protected CatalogOffer() {
         // rebuilt from events by Axon
@@ -72,7 +73,7 @@ public class CatalogOffer {
         }
         apply(new SeededOfferAdopted(command.offerKey(), command.publisherId(), command.offerId(),
                 command.productId(), command.title(), command.role(), command.price(), command.context(),
-                command.at()));
+                command.at(), command.orderBumpOfferIds()));
     }
 
     @CommandHandler
@@ -90,6 +91,19 @@ public class CatalogOffer {
         requireOwnerAction(command.publisherId(), command.expectedVersion(), command.confirmation(),
                 CatalogConfirmationPolicy.archive(title));
         apply(new OfferArchived(offerKey, publisherId, offerId, command.context(), command.at()));
+    }
+
+    /** The same list again appends nothing. */
+    @CommandHandler
+    public void handle(SetOrderBumps command) {
+        requireOwnerAction(command.publisherId(), command.expectedVersion(), command.confirmation(),
+                CatalogConfirmationPolicy.setOrderBumps(title, command.bumpOfferIds()));
+        OrderBumpListPolicy.require(offerId, role, command.bumpOfferIds());
+        if (orderBumps.equals(command.bumpOfferIds())) {
+            return;
+        }
+        apply(new OfferOrderBumpsSet(offerKey, publisherId, offerId, command.bumpOfferIds(), command.context(),
+                command.at()));
     }
 
     /** Recorded once; a mapping of another price than the published one is a programming error, refused. */
@@ -144,6 +158,7 @@ public class CatalogOffer {
         // a seed is adopted as it stands: already published
         become(event.offerKey(), event.publisherId(), event.offerId(), event.productId(), event.title(),
                 event.role(), event.price(), OfferStatus.PUBLISHED);
+        orderBumps = event.orderBumpOfferIds();
     }
 
     private void become(CatalogKey offerKey, PublisherId publisherId, OfferId offerId, ProductId productId,
@@ -166,6 +181,11 @@ public class CatalogOffer {
     @EventSourcingHandler
     void on(OfferArchived event) {
         status = OfferStatus.ARCHIVED;
+    }
+
+    @EventSourcingHandler
+    void on(OfferOrderBumpsSet event) {
+        orderBumps = event.bumpOfferIds();
     }
 
     @EventSourcingHandler

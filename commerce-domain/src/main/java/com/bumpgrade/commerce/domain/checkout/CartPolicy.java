@@ -2,6 +2,7 @@ package com.bumpgrade.commerce.domain.checkout;
 
 import com.bumpgrade.commerce.domain.shared.BillingRuleViolation;
 import com.bumpgrade.commerce.domain.shared.Money;
+import com.bumpgrade.commerce.domain.shared.OfferId;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -72,5 +73,41 @@ public final class CartPolicy {
         Money total = lines.stream().map(CheckoutLine::lineTotal).reduce(Money::plus).orElseThrow();
         return new Cart(main.recurring() ? CheckoutMode.SUBSCRIPTION : CheckoutMode.PAYMENT, List.copyOf(lines), total,
                 main.interval(), main.intervalCount());
+    }
+
+    /**
+     * A bump rides only on a main offer that lists it (the catalogue's list, as it stood when the checkout was
+     * requested): the publisher decides which bumps fit which offer.
+     */
+    public static void requireOffered(List<OfferId> offered, List<CheckoutLine> lines) {
+        for (CheckoutLine line : lines) {
+            if (line.orderBump() && !offered.contains(line.offerId())) {
+                throw new BillingRuleViolation("order_bump_not_offered",
+                        "Order bump '" + line.offerId().value() + "' is not offered with this main offer.");
+            }
+        }
+    }
+
+    /**
+     * With {@link OrderBumpMode#BUYER_CHOICE} the bump lines are only offered: the cart's certain total is the main
+     * line's, and the buyer may add each bump on Stripe's page.
+     */
+    public static Cart offeringBumps(Cart cart) {
+        return new Cart(cart.mode(), cart.lines(), mainLine(cart.lines()).lineTotal(), cart.interval(),
+                cart.intervalCount());
+    }
+
+    /** What a buyer-choice buyer bought: the main line and the offered bump lines they took, in the cart's order. */
+    public static List<CheckoutLine> bought(List<CheckoutLine> offeredLines, List<OfferId> boughtBumps) {
+        return offeredLines.stream().filter(line -> !line.orderBump() || boughtBumps.contains(line.offerId()))
+                .toList();
+    }
+
+    public static CheckoutLine mainLine(List<CheckoutLine> lines) {
+        return lines.stream().filter(line -> !line.orderBump()).findFirst().orElseThrow();
+    }
+
+    public static Money total(List<CheckoutLine> lines) {
+        return lines.stream().map(CheckoutLine::lineTotal).reduce(Money::plus).orElseThrow();
     }
 }

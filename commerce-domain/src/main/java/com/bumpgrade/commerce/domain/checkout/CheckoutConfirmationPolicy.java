@@ -22,6 +22,20 @@ public final class CheckoutConfirmationPolicy {
         return "Create checkout for " + items + " at " + total.display();
     }
 
+    /**
+     * Buyer-choice bumps are not bought yet, so the phrase names the main line and its total, then each bump the
+     * buyer may add: "Create checkout for Bumpgrade launch pass at 9.00 USD plus up to Bumpgrade launch templates
+     * (5.00 USD)".
+     */
+    public static String phraseToOfferBumps(List<CheckoutLine> lines) {
+        List<CheckoutLine> main = lines.stream().filter(line -> !line.orderBump()).toList();
+        String bumps = lines.stream().filter(CheckoutLine::orderBump)
+                .map(line -> line.title() + " (" + line.unitPrice().display() + ")")
+                .collect(Collectors.joining(" + "));
+        String phrase = phraseToCreate(main, CartPolicy.total(main));
+        return bumps.isEmpty() ? phrase : phrase + " plus up to " + bumps;
+    }
+
     /** For a subscription the phrase names the billing interval too: "... at 15.00 USD per month". */
     public static String phraseToSubscribe(List<CheckoutLine> lines, Money total, String interval) {
         return phraseToSubscribe(lines, total, interval, 1);

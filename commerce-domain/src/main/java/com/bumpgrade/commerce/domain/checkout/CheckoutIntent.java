@@ -21,10 +21,9 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The idempotent checkout-start record. It exists before Stripe is called, so a crash or a Stripe failure
- * never leaves a Checkout Session that Bumpgrade does not know about. Command handlers only guard and apply;
- * state changes happen in the event-sourcing handlers. Registered with Axon by the api module's configuration,
- * so the domain stays free of Spring.
+ * The idempotent checkout-start record. It exists before Stripe is called, so a crash or a Stripe failure never
+ * leaves a Checkout Session that Bumpgrade does not know about. Command handlers only guard and apply; state changes
+ * happen in the event-sourcing handlers. Registered with Axon by the api module's configuration (no Spring here).
  */
 public class CheckoutIntent {
 
@@ -37,6 +36,7 @@ public class CheckoutIntent {
     private CheckoutMode mode;
     private boolean livemode;
     private Money total;
+    private List<CheckoutLine> offeredLines; // buyer choice, until the buyer's picks are known
     private Money refunded;
     private Set<String> openDisputes = new HashSet<>();
     private Set<String> closedDisputes = new HashSet<>();
@@ -56,9 +56,10 @@ public class CheckoutIntent {
             if (command.lines().isEmpty()) {
                 throw new BillingRuleViolation("empty_checkout", "A checkout needs at least one line.");
             }
+            CartPolicy.requireOffered(command.offeredOrderBumps(), command.lines());
             apply(new CheckoutStarted(command.checkoutIntentId(), command.publisherId(), command.offerId(),
                     command.mode(), command.lines(), command.total(), command.requestFingerprint(),
-                    command.context(), command.requestedAt(), command.livemode()));
+                    command.context(), command.requestedAt(), command.livemode(), command.orderBumpMode()));
             if (command.attribution() != null) {
                 apply(new CheckoutReferralAttributed(command.checkoutIntentId(), command.publisherId(),
                         command.attribution(), command.requestedAt(), command.context()));
@@ -77,14 +78,14 @@ public class CheckoutIntent {
         if (status == CheckoutStatus.OPEN && command.attempt() == failedAttempts + 1) {
             return; // the same outcome recorded twice: nothing new happened
         }
-        requireAwaitingAttempt(command.attempt());
+        SessionAttemptPolicy.requireAwaitingAttempt(status, failedAttempts, command.attempt());
         apply(new CheckoutSessionOpened(checkoutIntentId, publisherId, command.attempt(),
                 command.sessionExpiresAt(), command.context(), command.openedAt()));
     }
 
     @CommandHandler
     public void handle(RecordCheckoutSessionFailed command) {
-        requireAwaitingAttempt(command.attempt());
+        SessionAttemptPolicy.requireAwaitingAttempt(status, failedAttempts, command.attempt());
         apply(new CheckoutSessionFailed(checkoutIntentId, publisherId, command.attempt(), command.failure(),
                 command.context(), command.failedAt()));
     }
@@ -125,6 +126,10 @@ public class CheckoutIntent {
         }
         if (rejectedEvidence.contains(command.evidenceId())) {
             return outcome(StripeOutcome.Result.ALREADY, "already_rejected");
+        }
+        if (offeredLines != null && command.boughtOrderBumps() != null) { // recorded once: replays never ask Stripe
+            apply(CheckoutItemsBought.of(checkoutIntentId, publisherId, command.evidenceId(),
+                    CartPolicy.bought(offeredLines, command.boughtOrderBumps()), command.paidAt()));
         }
         List<String> mismatches = PaymentMatchPolicy.mismatches(total, mode, livemode, command.amountPaid(),
                 command.mode(), command.livemode());
@@ -213,17 +218,6 @@ public class CheckoutIntent {
         return new StripeOutcome(publisherId, result, reason);
     }
 
-    private void requireAwaitingAttempt(int attempt) {
-        if (!status.awaitsSession()) {
-            throw new BillingRuleViolation("checkout_not_awaiting_session",
-                    "The checkout is " + status.publicName() + " and awaits no Checkout Session.");
-        }
-        if (attempt != failedAttempts + 1) {
-            throw new BillingRuleViolation("stale_session_attempt",
-                    "Attempt " + attempt + " is not the current attempt " + (failedAttempts + 1) + ".");
-        }
-    }
-
     @EventSourcingHandler
     void on(CheckoutStarted event) {
         checkoutIntentId = event.checkoutIntentId();
@@ -232,7 +226,14 @@ public class CheckoutIntent {
         mode = event.mode();
         livemode = event.livemode();
         total = event.total();
+        offeredLines = event.orderBumpMode() == OrderBumpMode.BUYER_CHOICE ? event.lines() : null;
         status = CheckoutStatus.STARTED;
+    }
+
+    @EventSourcingHandler
+    void on(CheckoutItemsBought event) {
+        total = event.total(); // what the payment must match, and what a full refund returns
+        offeredLines = null;
     }
 
     @EventSourcingHandler

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static com.bumpgrade.commerce.domain.shared.RuleViolations.violation;
 
@@ -148,6 +149,80 @@ class CatalogOfferTest {
         void aDraftIsNotMapped() {
             fixture.given(drafted(PRICE)).when(new RecordOfferStripeMapping(KEY, PRICE.priceId(), OWNER, NOW))
                     .expectException(violation("offer_not_published"));
+        }
+    }
+
+    @Nested
+    class OrderBumps {
+        private static final OfferId TEMPLATES = OfferId.of("launch-templates");
+        private static final OfferId KIT = OfferId.of("launch-kit");
+        private static final String SET = "Set the order bumps of Launch course to launch-templates, launch-kit";
+
+        private SetOrderBumps set(List<OfferId> bumps, long version, String phrase) {
+            return new SetOrderBumps(KEY, PUBLISHER, bumps, version, phrase, OWNER, NOW);
+        }
+
+        @Test
+        void theExactPhraseAtTheCurrentVersionSetsTheListInOrder() {
+            fixture.given(drafted(PRICE), PUBLISHED).when(set(List.of(TEMPLATES, KIT), 1, SET))
+                    .expectEvents(new OfferOrderBumpsSet(KEY, PUBLISHER, OFFER, List.of(TEMPLATES, KIT), OWNER, NOW));
+        }
+
+        @Test
+        void theSameListAgainAppendsNothing() {
+            fixture.given(drafted(PRICE), PUBLISHED,
+                            new OfferOrderBumpsSet(KEY, PUBLISHER, OFFER, List.of(TEMPLATES, KIT), OWNER, NOW))
+                    .when(set(List.of(TEMPLATES, KIT), 2, SET)).expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void anEmptyListRemovesThemAll() {
+            fixture.given(drafted(PRICE), PUBLISHED,
+                            new OfferOrderBumpsSet(KEY, PUBLISHER, OFFER, List.of(TEMPLATES), OWNER, NOW))
+                    .when(set(List.of(), 2, "Set the order bumps of Launch course to none"))
+                    .expectEvents(new OfferOrderBumpsSet(KEY, PUBLISHER, OFFER, List.of(), OWNER, NOW));
+        }
+
+        @Test
+        void aSeedKeepsTheBumpsItWasSeededWith() {
+            SeededOfferAdopted adopted = new SeededOfferAdopted(KEY, PUBLISHER, OFFER, PRODUCT, TITLE, OfferRole.MAIN,
+                    PRICE, OWNER, NOW, List.of(TEMPLATES, KIT));
+            fixture.givenNoPriorActivity().when(new AdoptSeededOffer(KEY, PUBLISHER, OFFER, PRODUCT, TITLE,
+                    OfferRole.MAIN, PRICE, OWNER, NOW, List.of(TEMPLATES, KIT))).expectEvents(adopted);
+            fixture.given(adopted).when(set(List.of(TEMPLATES, KIT), 0, SET)).expectNoEvents();
+        }
+
+        @Test
+        void duplicatesTheOfferItselfTooManyAndBumpsOfABumpAreRefused() {
+            fixture.given(drafted(PRICE), PUBLISHED)
+                    .when(set(List.of(TEMPLATES, TEMPLATES), 1,
+                            "Set the order bumps of Launch course to launch-templates, launch-templates"))
+                    .expectException(violation("duplicate_order_bump")).expectNoEvents();
+            fixture.given(drafted(PRICE), PUBLISHED)
+                    .when(set(List.of(OFFER), 1, "Set the order bumps of Launch course to launch-course"))
+                    .expectException(violation("duplicate_order_bump")).expectNoEvents();
+            List<OfferId> six = List.of("a", "b", "c", "d", "e", "f").stream().map(OfferId::of).toList();
+            fixture.given(drafted(PRICE), PUBLISHED)
+                    .when(set(six, 1, "Set the order bumps of Launch course to a, b, c, d, e, f"))
+                    .expectException(violation("too_many_order_bumps")).expectNoEvents();
+            fixture.given(new OfferDrafted(KEY, PUBLISHER, OFFER, PRODUCT, TITLE, OfferRole.ORDER_BUMP, PRICE, OWNER,
+                            NOW))
+                    .when(set(List.of(TEMPLATES), 0, "Set the order bumps of Launch course to launch-templates"))
+                    .expectException(violation("not_a_main_offer")).expectNoEvents();
+        }
+
+        @Test
+        void aStaleVersionAWrongPhraseAnotherPublisherAndAnArchivedOfferAreRefused() {
+            fixture.given(drafted(PRICE), PUBLISHED).when(set(List.of(TEMPLATES, KIT), 0, SET))
+                    .expectException(violation("stale_version")).expectNoEvents();
+            fixture.given(drafted(PRICE), PUBLISHED).when(set(List.of(TEMPLATES), 1, SET))
+                    .expectException(violation("confirmation_required")).expectNoEvents();
+            fixture.given(drafted(PRICE), PUBLISHED).when(new SetOrderBumps(KEY, PublisherId.of("rival"),
+                            List.of(TEMPLATES, KIT), 1L, SET, OWNER, NOW))
+                    .expectException(violation("not_found")).expectNoEvents();
+            fixture.given(drafted(PRICE), PUBLISHED, new OfferArchived(KEY, PUBLISHER, OFFER, OWNER, NOW))
+                    .when(set(List.of(TEMPLATES, KIT), 2, SET))
+                    .expectException(violation("offer_archived")).expectNoEvents();
         }
     }
 }

@@ -185,4 +185,26 @@ class CartPolicyTest {
                 Money.of(100, "USD"));
         assertViolation(() -> CartPolicy.cartFor(membership, 1, List.of(bump)), "subscription_checkout_is_single");
     }
+
+    @Test
+    void onlyBumpsTheMainOfferListsMayRide() {
+        CartPolicy.Cart cart = CartPolicy.cartFor(LAUNCH_PASS, 1,
+                List.of(bump("offer_a", 100, "USD"), bump("offer_b", 250, "USD")));
+
+        CartPolicy.requireOffered(List.of(OfferId.of("offer_b"), OfferId.of("offer_a")), cart.lines());
+        assertThatThrownBy(() -> CartPolicy.requireOffered(List.of(OfferId.of("offer_a")), cart.lines()))
+                .isInstanceOfSatisfying(BillingRuleViolation.class,
+                        e -> assertThat(e.code()).isEqualTo("order_bump_not_offered"));
+    }
+
+    @Test
+    void offeredBumpsLeaveTheMainLineAsTheCertainTotalAndTheBuyerPicksAmongThem() {
+        CartPolicy.Cart cart = CartPolicy.offeringBumps(CartPolicy.cartFor(LAUNCH_PASS, 2,
+                List.of(bump("offer_a", 100, "USD"), bump("offer_b", 250, "USD"))));
+
+        assertThat(cart.total()).isEqualTo(Money.of(1800, "USD"));
+        assertThat(cart.lines()).hasSize(3);
+        assertThat(CartPolicy.bought(cart.lines(), List.of(OfferId.of("offer_b"))))
+                .extracting(line -> line.offerId().value()).containsExactly("offer_launch_pass", "offer_b");
+    }
 }

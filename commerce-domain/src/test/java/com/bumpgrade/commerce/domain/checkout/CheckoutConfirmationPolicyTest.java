@@ -98,4 +98,15 @@ class CheckoutConfirmationPolicyTest {
 
         assertThat(Confirmation.confirms(forDemo, forRival)).isFalse();
     }
+
+    @Test
+    void aBuyerChoicePhraseNamesTheMainLineAndUpToEachBump() {
+        List<CheckoutLine> lines = List.of(line("Bumpgrade launch pass", 2, 900, false),
+                line("Bumpgrade launch templates", 1, 500, true), line("Launch kit", 1, 300, true));
+
+        assertThat(CheckoutConfirmationPolicy.phraseToOfferBumps(lines)).isEqualTo("Create checkout for 2 x Bumpgrade "
+                + "launch pass at 18.00 USD plus up to Bumpgrade launch templates (5.00 USD) + Launch kit (3.00 USD)");
+        assertThat(CheckoutConfirmationPolicy.phraseToOfferBumps(lines.subList(0, 1)))
+                .isEqualTo("Create checkout for 2 x Bumpgrade launch pass at 18.00 USD");
+    }
 }

@@ -12,7 +12,10 @@ import com.bumpgrade.commerce.domain.checkout.CheckoutRefunded;
 import com.bumpgrade.commerce.domain.checkout.CheckoutSessionExpired;
 import com.bumpgrade.commerce.domain.checkout.CheckoutSessionFailed;
 import com.bumpgrade.commerce.domain.checkout.CheckoutSessionOpened;
+import com.bumpgrade.commerce.domain.checkout.CheckoutItemsBought;
+import com.bumpgrade.commerce.domain.checkout.CheckoutLine;
 import com.bumpgrade.commerce.domain.checkout.CheckoutStarted;
+import com.bumpgrade.commerce.domain.checkout.OrderBumpMode;
 import com.bumpgrade.commerce.domain.checkout.CheckoutStripeSessionExpiryRecorded;
 import com.bumpgrade.commerce.domain.commission.CommissionEntryId;
 import com.bumpgrade.commerce.domain.commission.CommissionEntryOpened;
@@ -36,6 +39,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -60,9 +65,30 @@ public class AuditTrailProjection {
     void on(CheckoutStarted event, EventMessage<?> message) {
         trail.record(message, new AuditTrail.Entry(event.publisherId(), event.startedAt(),
                 event.context(), "checkout.start", CHECKOUT, event.checkoutIntentId().value(), "accepted",
-                Map.of("offerId", event.offerId().value(), "totalMinor", event.total().amountMinor(),
-                        "currency", event.total().currency(), "lines", event.lines().size()),
-                null));
+                startDetail(event), null));
+    }
+
+    /** Names the bump offers, and how they are sold when the buyer chooses (entries without bumps are as before). */
+    private static Map<String, Object> startDetail(CheckoutStarted event) {
+        Map<String, Object> detail = new LinkedHashMap<>(Map.of("offerId", event.offerId().value(),
+                "totalMinor", event.total().amountMinor(), "currency", event.total().currency(),
+                "lines", event.lines().size()));
+        List<String> bumps = event.lines().stream().filter(CheckoutLine::orderBump).map(l -> l.offerId().value())
+                .toList();
+        if (!bumps.isEmpty()) {
+            detail.put("orderBumpOfferIds", bumps);
+        }
+        if (event.orderBumpMode() == OrderBumpMode.BUYER_CHOICE) {
+            detail.put("orderBumpMode", event.orderBumpMode().publicName());
+        }
+        return detail;
+    }
+
+    @EventHandler
+    void on(CheckoutItemsBought event, EventMessage<?> message) {
+        fromStripe(message, event.publisherId(), event.at(), "checkout.items", event.checkoutIntentId(), "bought",
+                event.evidenceId(), Map.of("offerIds", event.lines().stream().map(l -> l.offerId().value()).toList(),
+                        "totalMinor", event.total().amountMinor(), "currency", event.total().currency()));
     }
 
     @EventHandler

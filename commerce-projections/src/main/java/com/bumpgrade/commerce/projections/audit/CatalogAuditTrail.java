@@ -3,12 +3,14 @@ package com.bumpgrade.commerce.projections.audit;
 import com.bumpgrade.commerce.domain.catalog.CatalogPrice;
 import com.bumpgrade.commerce.domain.catalog.OfferArchived;
 import com.bumpgrade.commerce.domain.catalog.OfferDrafted;
+import com.bumpgrade.commerce.domain.catalog.OfferOrderBumpsSet;
 import com.bumpgrade.commerce.domain.catalog.OfferPublished;
 import com.bumpgrade.commerce.domain.catalog.OfferStripeMapped;
 import com.bumpgrade.commerce.domain.catalog.ProductDrafted;
 import com.bumpgrade.commerce.domain.catalog.SeededOfferAdopted;
 import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
+import com.bumpgrade.commerce.domain.shared.OfferId;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
@@ -56,6 +58,9 @@ public class CatalogAuditTrail {
         detail.put("productId", event.productId().value());
         detail.put("title", event.title());
         detail.put("role", event.role().publicName());
+        if (!event.orderBumpOfferIds().isEmpty()) {
+            detail.put("orderBumpOfferIds", event.orderBumpOfferIds().stream().map(OfferId::value).toList());
+        }
         trail.record(message, new AuditTrail.Entry(event.publisherId(), event.at(), event.context(),
                 "catalog.offer.adopt", OFFER, event.offerId().value(), "published", detail, null));
     }
@@ -70,6 +75,13 @@ public class CatalogAuditTrail {
     void on(OfferArchived event, EventMessage<?> message) {
         trail.record(message, new AuditTrail.Entry(event.publisherId(), event.at(), event.context(),
                 "catalog.offer.archive", OFFER, event.offerId().value(), "archived", Map.of(), null));
+    }
+
+    @EventHandler
+    void on(OfferOrderBumpsSet event, EventMessage<?> message) {
+        trail.record(message, new AuditTrail.Entry(event.publisherId(), event.at(), event.context(),
+                "catalog.offer.order_bumps", OFFER, event.offerId().value(), "set",
+                Map.of("orderBumpOfferIds", event.bumpOfferIds().stream().map(OfferId::value).toList()), null));
     }
 
     @EventHandler

@@ -4,6 +4,7 @@ import com.bumpgrade.commerce.domain.catalog.CatalogKey;
 import com.bumpgrade.commerce.domain.catalog.CatalogPrice;
 import com.bumpgrade.commerce.domain.catalog.OfferArchived;
 import com.bumpgrade.commerce.domain.catalog.OfferDrafted;
+import com.bumpgrade.commerce.domain.catalog.OfferOrderBumpsSet;
 import com.bumpgrade.commerce.domain.catalog.OfferPublished;
 import com.bumpgrade.commerce.domain.catalog.OfferStripeMapped;
 import com.bumpgrade.commerce.domain.catalog.ProductDrafted;
@@ -11,6 +12,8 @@ import com.bumpgrade.commerce.domain.catalog.SeededOfferAdopted;
 import com.bumpgrade.commerce.domain.catalog.WhatIsCatalogOffer;
 import com.bumpgrade.commerce.domain.catalog.WhichCatalogOffers;
 import com.bumpgrade.commerce.domain.shared.Money;
+import com.bumpgrade.commerce.domain.shared.OfferId;
+import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
 import com.bumpgrade.commerce.projections.shared.ReadYourWrites;
 import org.axonframework.config.ProcessingGroup;
@@ -115,6 +118,24 @@ public class CatalogProjection {
                     price.priceId(), event.publisherId().value(), event.offerId().value(),
                     price.amount().amountMinor(), price.amount().currency(),
                     price.recurring() ? "recurring" : "one_time", price.interval(), price.intervalCount(), at);
+            orderBumps(event.publisherId(), event.offerId(), event.orderBumpOfferIds());
+        }
+    }
+
+    @EventHandler
+    void on(OfferOrderBumpsSet event, @SequenceNumber long sequence) {
+        if (update(event.offerKey(), sequence, event.at(), "status = status") > 0) {
+            orderBumps(event.publisherId(), event.offerId(), event.bumpOfferIds());
+        }
+    }
+
+    /** The main offer's list, replaced whole: positions from 1 in the list's order. */
+    private void orderBumps(PublisherId publisher, OfferId main, List<OfferId> bumps) {
+        jdbc.update("DELETE FROM offer_order_bump WHERE publisher_id = ? AND main_offer_id = ?", publisher.value(),
+                main.value());
+        for (int i = 0; i < bumps.size(); i++) {
+            jdbc.update("INSERT INTO offer_order_bump (publisher_id, main_offer_id, position, bump_offer_id) "
+                    + "VALUES (?, ?, ?, ?)", publisher.value(), main.value(), i + 1, bumps.get(i).value());
         }
     }
 
@@ -136,21 +157,23 @@ public class CatalogProjection {
 
     @ResetHandler
     void onReset() {
+        jdbc.update("DELETE FROM offer_order_bump b USING offer o WHERE b.publisher_id = o.publisher_id "
+                + "AND b.main_offer_id = o.offer_id AND o.offer_key IS NOT NULL");
         jdbc.update("DELETE FROM price p USING offer o WHERE p.publisher_id = o.publisher_id "
                 + "AND p.offer_id = o.offer_id AND o.offer_key IS NOT NULL");
         jdbc.update("DELETE FROM offer WHERE offer_key IS NOT NULL");
         jdbc.update("DELETE FROM product WHERE product_key IS NOT NULL");
     }
 
-    private void update(CatalogKey key, long sequence, Instant at, String set, Object... values) {
+    private int update(CatalogKey key, long sequence, Instant at, String set, Object... values) {
         Object[] args = new Object[values.length + 4];
         System.arraycopy(values, 0, args, 0, values.length);
         args[values.length] = sequence;
         args[values.length + 1] = Timestamp.from(at);
         args[values.length + 2] = key.value();
         args[values.length + 3] = sequence;
-        jdbc.update("UPDATE offer SET " + set + ", version = ?, updated_at = ? WHERE offer_key = ? AND version < ?",
-                args);
+        return jdbc.update("UPDATE offer SET " + set + ", version = ?, updated_at = ? WHERE offer_key = ? "
+                + "AND version < ?", args);
     }
 
     @QueryHandler

@@ -13,6 +13,7 @@ import com.bumpgrade.commerce.domain.checkout.CheckoutSessionExpired;
 import com.bumpgrade.commerce.domain.checkout.CheckoutLine;
 import com.bumpgrade.commerce.domain.checkout.CheckoutSessionFailed;
 import com.bumpgrade.commerce.domain.checkout.CheckoutSessionOpened;
+import com.bumpgrade.commerce.domain.checkout.CheckoutItemsBought;
 import com.bumpgrade.commerce.domain.checkout.CheckoutStarted;
 import com.bumpgrade.commerce.domain.checkout.CheckoutStatus;
 import com.bumpgrade.commerce.domain.checkout.WhatIsCheckoutIntent;
@@ -56,15 +57,26 @@ public class CheckoutIntentProjection {
         jdbc.update("""
                         INSERT INTO checkout_intent_view (checkout_intent_id, publisher_id, offer_id, mode, status,
                             version, lines, total_minor, currency, session_attempts, created_at, updated_at,
-                            started_by, client, correlation_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, 0, ?, ?, ?, ?, ?)
+                            started_by, client, correlation_id, order_bump_mode)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, 0, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (checkout_intent_id) DO NOTHING""",
                 event.checkoutIntentId().value(), event.publisherId().value(), event.offerId().value(),
                 event.mode().name().toLowerCase(Locale.ROOT), CheckoutStatus.STARTED.publicName(), sequence,
                 JsonColumns.write(event.lines().stream().map(CheckoutIntentProjection::line).toList()),
                 event.total().amountMinor(), event.total().currency(), at, at,
                 event.context().actor().value(), event.context().client().value(),
-                event.context().correlationId().value());
+                event.context().correlationId().value(), event.orderBumpMode().publicName());
+    }
+
+    /** A buyer-choice checkout shows what the buyer bought, and its total, once known. */
+    @EventHandler
+    void on(CheckoutItemsBought event, @SequenceNumber long sequence) {
+        jdbc.update("""
+                        UPDATE checkout_intent_view SET lines = ?::jsonb, total_minor = ?, version = ?, updated_at = ?
+                        WHERE checkout_intent_id = ? AND version < ?""",
+                JsonColumns.write(event.lines().stream().map(CheckoutIntentProjection::line).toList()),
+                event.total().amountMinor(), sequence, Timestamp.from(event.at()), event.checkoutIntentId().value(),
+                sequence);
     }
 
     @EventHandler
@@ -216,7 +228,8 @@ public class CheckoutIntentProjection {
                 JsonColumns.readList(rs.getString("evidence_ids"), String.class),
                 rs.getString("referral_click_id") == null ? null : new CheckoutIntentView.Referral(
                         rs.getString("referral_click_id"), rs.getString("referral_partner_id")),
-                CheckoutPostPurchaseProjection.decisions(rs.getString("post_purchase")));
+                CheckoutPostPurchaseProjection.decisions(rs.getString("post_purchase")),
+                rs.getString("order_bump_mode"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

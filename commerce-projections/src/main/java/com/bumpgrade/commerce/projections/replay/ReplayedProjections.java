@@ -56,6 +56,7 @@ public final class ReplayedProjections {
             new ReplayedTable("price", "price_id", "publisher_id = ?", List.of()),
             new ReplayedTable("offer_post_purchase_step", "main_offer_id || ':' || step", "publisher_id = ?",
                     List.of()),
+            new ReplayedTable("offer_order_bump", "main_offer_id || ':' || position", "publisher_id = ?", List.of()),
             // its rows are clicks (not events); the projection fills their consumption columns
             new ReplayedTable("referral_click", "click_id", "publisher_id = ?", List.of()),
             new ReplayedTable("audit_entry", "event_id", "publisher_id = ?", List.of("sequence")),
@@ -63,7 +64,7 @@ public final class ReplayedProjections {
 
     /** The tables whose rows exist before any event and are copied into the shadow before its reset. */
     public static final List<String> COPIED_TABLES = List.of("referral_click", "publisher", "product", "offer",
-            "price", "offer_post_purchase_step");
+            "price", "offer_post_purchase_step", "offer_order_bump");
 
     /** New instances of every replayable projection, writing through the given JDBC template. */
     public static List<Object> create(JdbcTemplate jdbc, PlatformTransactionManager transactions,

@@ -107,7 +107,8 @@ class AuditedActionsTest extends AuditProjectionsTest {
                     || coalesce(source_evidence_id, '-') || ' ' || detail::text
                 FROM audit_entry ORDER BY chain_position""", String.class)).containsExactly(
                 "checkout.start accepted agent-007|agent|api-test|corr-agent checkout_intent:" + PAID_CHECKOUT.value()
-                        + " - {\"lines\": 2, \"offerId\": \"launch-pass\", \"currency\": \"USD\", \"totalMinor\": 1400}",
+                        + " - {\"lines\": 2, \"offerId\": \"launch-pass\", \"currency\": \"USD\", \"totalMinor\": 1400, "
+                        + "\"orderBumpOfferIds\": [\"launch-templates\"]}",
                 "checkout.referral attributed agent-007|agent|api-test|corr-agent checkout_intent:"
                         + PAID_CHECKOUT.value() + " - {\"partnerId\": \"partner-ada\", \"referralClickId\": \""
                         + CLICK.value() + "\", \"commissionBasisPoints\": 3000}",

@@ -4,6 +4,7 @@ import com.bumpgrade.commerce.domain.catalog.CatalogKey;
 import com.bumpgrade.commerce.domain.catalog.CatalogPrice;
 import com.bumpgrade.commerce.domain.catalog.OfferArchived;
 import com.bumpgrade.commerce.domain.catalog.OfferDrafted;
+import com.bumpgrade.commerce.domain.catalog.OfferOrderBumpsSet;
 import com.bumpgrade.commerce.domain.catalog.OfferPublished;
 import com.bumpgrade.commerce.domain.catalog.OfferRole;
 import com.bumpgrade.commerce.domain.catalog.OfferStripeMapped;
@@ -52,7 +53,8 @@ class CatalogProjectionTest extends ReplayableProjectionTest {
 
     @Override
     protected Tables tables() {
-        return Tables.of(jdbc, "product", "product_id", "offer", "offer_id", "price", "price_id");
+        return Tables.of(jdbc, "product", "product_id", "offer", "offer_id", "price", "price_id",
+                "offer_order_bump", "main_offer_id || ':' || position");
     }
 
     @Override
@@ -67,7 +69,10 @@ class CatalogProjectionTest extends ReplayableProjectionTest {
                 .then(new OfferDrafted(sold, PUB, SOLD, PRODUCT, "Course", OfferRole.MAIN, FIRST, OWNER, AT), AT)
                 .then(new OfferDrafted(sold, PUB, SOLD, PRODUCT, "Course club", OfferRole.MAIN, FINAL, OWNER, AT), AT)
                 .then(new OfferPublished(sold, PUB, SOLD, FINAL, OWNER, AT), AT)
-                .then(new OfferStripeMapped(sold, PUB, SOLD, FINAL.priceId(), OWNER, AT), AT).events());
+                .then(new OfferStripeMapped(sold, PUB, SOLD, FINAL.priceId(), OWNER, AT), AT)
+                .then(new OfferOrderBumpsSet(sold, PUB, SOLD, List.of(GONE, OfferId.of("kit")), OWNER, AT), AT)
+                .then(new OfferOrderBumpsSet(sold, PUB, SOLD, List.of(OfferId.of("kit"), GONE), OWNER, AT), AT)
+                .events());
         events.addAll(AggregateStream.of("CatalogOffer", gone.value())
                 .then(new OfferDrafted(gone, PUB, GONE, PRODUCT, "Old", OfferRole.ORDER_BUMP, OLD, OWNER, AT), AT)
                 .then(new OfferArchived(gone, PUB, GONE, OWNER, AT), AT).events());
@@ -76,7 +81,8 @@ class CatalogProjectionTest extends ReplayableProjectionTest {
         CatalogKey seeded = CatalogKey.ofOffer(PUB, seed);
         events.addAll(AggregateStream.of("CatalogOffer", seeded.value())
                 .then(new SeededOfferAdopted(seeded, PUB, seed, PRODUCT, "Seeded", OfferRole.MAIN,
-                        new CatalogPrice("price-seeded", Money.of(900, "USD"), null, null), OWNER, AT), AT)
+                        new CatalogPrice("price-seeded", Money.of(900, "USD"), null, null), OWNER, AT,
+                        List.of(OfferId.of("kit"))), AT)
                 .then(new OfferStripeMapped(seeded, PUB, seed, "price-seeded", OWNER, AT), AT).events());
         return events;
     }
@@ -88,7 +94,10 @@ class CatalogProjectionTest extends ReplayableProjectionTest {
         CatalogOfferView view = projection.answer(new WhatIsCatalogOffer(PUB, SOLD)).orElseThrow();
         assertThat(view.status()).isEqualTo("published");
         assertThat(view.stripeSync()).isEqualTo("mapped");
-        assertThat(view.version()).isEqualTo(3L);
+        assertThat(view.version()).isEqualTo(5L);
+        assertThat(view.orderBumpOfferIds()).containsExactly("kit", GONE.value());
+        assertThat(projection.answer(new WhatIsCatalogOffer(PUB, OfferId.of("seeded"))).orElseThrow()
+                .orderBumpOfferIds()).containsExactly("kit");
         assertThat(view.price().priceId()).isEqualTo(FINAL.priceId());
         assertThat(view.price().display()).isEqualTo("45.00 USD every 3 months");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM price WHERE offer_id = ?", Long.class, SOLD.value()))

@@ -1,6 +1,7 @@
 package com.bumpgrade.commerce.api.reaction.stripe;
 
 import com.bumpgrade.commerce.api.stripe.StripeReferenceVault.Kind;
+import com.bumpgrade.commerce.api.stripe.StripeLookups;
 import com.bumpgrade.commerce.api.stripe.StripeReferences;
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntentId;
 import com.bumpgrade.commerce.domain.checkout.CheckoutMode;
@@ -8,6 +9,7 @@ import com.bumpgrade.commerce.domain.checkout.ConfirmCheckoutPayment;
 import com.bumpgrade.commerce.domain.checkout.RecordCheckoutPaymentFailed;
 import com.bumpgrade.commerce.domain.checkout.RecordCheckoutSessionExpired;
 import com.bumpgrade.commerce.domain.shared.Money;
+import com.bumpgrade.commerce.domain.shared.OfferId;
 import com.bumpgrade.commerce.domain.webhook.EvidenceOutcome;
 import com.bumpgrade.commerce.domain.webhook.WebhookEvidenceId;
 import com.stripe.model.checkout.Session;
@@ -15,11 +17,14 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Checkout Session events: a paid session confirms the intent's payment (and links the session's PaymentIntent,
- * customer and subscription to the intent), a failed or expired one records that. Only sessions Bumpgrade created
+ * customer and subscription to the intent, and for buyer-choice bumps reads what was bought), a failed or expired one
+ * records that. Only sessions Bumpgrade created
  * are matched: the private reference table links them to their intent.
  */
 @Component
@@ -29,11 +34,14 @@ class RecordCheckoutSessionOutcome {
 
     private final StripeReferences references;
     private final CheckoutIntentOwners owners;
+    private final StripeLookups stripe;
     private final CommandGateway commands;
 
-    RecordCheckoutSessionOutcome(StripeReferences references, CheckoutIntentOwners owners, CommandGateway commands) {
+    RecordCheckoutSessionOutcome(StripeReferences references, CheckoutIntentOwners owners, StripeLookups stripe,
+                                 CommandGateway commands) {
         this.references = references;
         this.owners = owners;
+        this.stripe = stripe;
         this.commands = commands;
     }
 
@@ -66,7 +74,30 @@ class RecordCheckoutSessionOutcome {
         CheckoutMode mode = "subscription".equals(session.getMode()) ? CheckoutMode.SUBSCRIPTION : CheckoutMode.PAYMENT;
         return StripeConclusion.from(intent, commands.sendAndWait(new ConfirmCheckoutPayment(
                 CheckoutIntentId.of(intent), evidence, Money.of(session.getAmountTotal(), session.getCurrency()),
-                mode, Boolean.TRUE.equals(session.getLivemode()), at)));
+                mode, Boolean.TRUE.equals(session.getLivemode()), at, boughtOrderBumps(session))));
+    }
+
+    /**
+     * A session with optional items (buyer-choice bumps) is read back from Stripe: which of them the buyer bought.
+     * A line counts only if its Price is one Bumpgrade mapped (the vault knows it) and names its offer; the intent
+     * then keeps only offered bumps and matches the amount against them. Null for a session without optional items.
+     */
+    private List<OfferId> boughtOrderBumps(Session session) {
+        if (session.getOptionalItems() == null || session.getOptionalItems().isEmpty()) {
+            return null;
+        }
+        return stripe.lineItems(session.getId()).stream()
+                .filter(item -> item.offerId() != null && item.quantity() > 0 && item.stripePriceId() != null)
+                .filter(item -> references.findBumpgradeId(Kind.PRICE, item.stripePriceId()).isPresent())
+                .map(item -> offerOrNull(item.offerId())).filter(Objects::nonNull).distinct().toList();
+    }
+
+    private static OfferId offerOrNull(String value) {
+        try {
+            return OfferId.of(value);
+        } catch (IllegalArgumentException e) {
+            return null; // metadata someone else wrote: no offer of Bumpgrade's
+        }
     }
 
     StripeConclusion failed(WebhookEvidenceId evidence, Session session, Instant at) {

@@ -2,6 +2,7 @@ package com.bumpgrade.commerce.api.reaction.stripe;
 
 import com.bumpgrade.commerce.api.reaction.InMemoryStripeReferences;
 import com.bumpgrade.commerce.api.reaction.RecordingCommands;
+import com.bumpgrade.commerce.api.stripe.StripeLookups;
 import com.bumpgrade.commerce.api.stripe.StripeReferenceVault.Kind;
 import com.bumpgrade.commerce.domain.checkout.CheckoutMode;
 import com.bumpgrade.commerce.domain.checkout.ConfirmCheckoutPayment;
@@ -9,9 +10,12 @@ import com.bumpgrade.commerce.domain.checkout.RecordCheckoutPaymentFailed;
 import com.bumpgrade.commerce.domain.checkout.RecordCheckoutSessionExpired;
 import com.bumpgrade.commerce.domain.checkout.StripeOutcome;
 import com.bumpgrade.commerce.domain.shared.Money;
+import com.bumpgrade.commerce.domain.shared.OfferId;
 import com.bumpgrade.commerce.domain.webhook.EvidenceOutcome;
 import com.stripe.model.checkout.Session;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static com.bumpgrade.commerce.api.reaction.stripe.StripeFakes.CHECKOUT;
 import static com.bumpgrade.commerce.api.reaction.stripe.StripeFakes.CREATED;
@@ -25,8 +29,9 @@ class RecordCheckoutSessionOutcomeTest {
 
     private final InMemoryStripeReferences references = new InMemoryStripeReferences();
     private final RecordingCommands commands = new RecordingCommands();
+    private final StripeFakes.FakeStripeLookups stripe = new StripeFakes.FakeStripeLookups();
     private final RecordCheckoutSessionOutcome handler =
-            new RecordCheckoutSessionOutcome(references, StripeFakes.owners(), commands);
+            new RecordCheckoutSessionOutcome(references, StripeFakes.owners(), stripe, commands);
 
     private Session bumpgradeSession() {
         references.put(INTENT, Kind.CHECKOUT_SESSION, "cs_test_1");
@@ -136,5 +141,67 @@ class RecordCheckoutSessionOutcomeTest {
                 new RecordCheckoutSessionExpired(CHECKOUT, EVIDENCE, CREATED));
         assertThat(failed).isEqualTo(new StripeConclusion(EvidenceOutcome.PROCESSED, "payment_failed", DEMO, INTENT));
         assertThat(expired.outcome()).isEqualTo(EvidenceOutcome.IGNORED);
+    }
+
+    /** A buyer-choice session: it offered one optional item, the Stripe Price Bumpgrade mapped for the templates. */
+    private Session offeringTheTemplates() {
+        Session session = bumpgradeSession();
+        Session.OptionalItem item = new Session.OptionalItem();
+        item.setPrice("price_templates");
+        item.setQuantity(1L);
+        session.setOptionalItems(List.of(item));
+        references.put("pri_templates", Kind.PRICE, "price_templates");
+        commands.answer(ConfirmCheckoutPayment.class, c -> new StripeOutcome(DEMO, StripeOutcome.Result.APPLIED,
+                "paid"));
+        return session;
+    }
+
+    @Test
+    void theBumpsABuyerTookAreReadFromTheSessionsLineItems() {
+        Session session = offeringTheTemplates();
+        session.setAmountTotal(1400L);
+        stripe.sessionLineItems.put("cs_test_1", List.of(new StripeLookups.LineItem("price_inline", null, 1),
+                new StripeLookups.LineItem("price_templates", "launch-templates", 1)));
+
+        handler.paid(EVIDENCE, session, COMPLETED, CREATED);
+
+        assertThat(commands.sent()).containsExactly(new ConfirmCheckoutPayment(CHECKOUT, EVIDENCE,
+                Money.of(1400, "usd"), CheckoutMode.PAYMENT, false, CREATED, List.of(OfferId.of("launch-templates"))));
+    }
+
+    @Test
+    void aBuyerWhoTookNoBumpBoughtNone() {
+        Session session = offeringTheTemplates();
+        stripe.sessionLineItems.put("cs_test_1", List.of(new StripeLookups.LineItem("price_inline", null, 1)));
+
+        handler.paid(EVIDENCE, session, COMPLETED, CREATED);
+
+        assertThat(commands.sent()).containsExactly(new ConfirmCheckoutPayment(CHECKOUT, EVIDENCE,
+                Money.of(900, "usd"), CheckoutMode.PAYMENT, false, CREATED, List.of()));
+    }
+
+    @Test
+    void aLineWhosePriceBumpgradeNeverMappedOrWhoseMetadataIsNoOfferIsNotABump() {
+        Session session = offeringTheTemplates();
+        stripe.sessionLineItems.put("cs_test_1", List.of(
+                new StripeLookups.LineItem("price_someone_elses", "launch-templates", 1),
+                new StripeLookups.LineItem("price_templates", "not an offer id!", 1)));
+
+        handler.paid(EVIDENCE, session, COMPLETED, CREATED);
+
+        assertThat(commands.sent()).containsExactly(new ConfirmCheckoutPayment(CHECKOUT, EVIDENCE,
+                Money.of(900, "usd"), CheckoutMode.PAYMENT, false, CREATED, List.of()));
+    }
+
+    @Test
+    void aSessionWithoutOptionalItemsIsNotReadBack() {
+        Session session = bumpgradeSession();
+        commands.answer(ConfirmCheckoutPayment.class, c -> new StripeOutcome(DEMO, StripeOutcome.Result.APPLIED,
+                "paid"));
+
+        handler.paid(EVIDENCE, session, COMPLETED, CREATED);
+
+        assertThat(stripe.lineItemReads).isZero();
+        assertThat(((ConfirmCheckoutPayment) commands.sent().get(0)).boughtOrderBumps()).isNull();
     }
 }

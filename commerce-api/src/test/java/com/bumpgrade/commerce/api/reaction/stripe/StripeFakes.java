@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,6 +36,14 @@ final class StripeFakes {
         final Map<String, SubscriptionState> subscriptions = new HashMap<>();
         final Map<String, String> paymentIntentCheckouts = new HashMap<>();
         final Map<String, String> invoicePaymentSubscriptions = new HashMap<>();
+        final Map<String, List<LineItem>> sessionLineItems = new HashMap<>();
+        int lineItemReads;
+
+        @Override
+        public List<LineItem> lineItems(String checkoutSessionId) {
+            lineItemReads++;
+            return sessionLineItems.getOrDefault(checkoutSessionId, List.of());
+        }
 
         @Override
         public Optional<SubscriptionState> subscription(String subscriptionId) {

@@ -42,7 +42,7 @@ class TranslateStripeEventTest {
     private final RecordingCommands commands = new RecordingCommands();
     private final TranslateStripeEvent router = new TranslateStripeEvent(
             id -> Optional.ofNullable(payloads.get(id)),
-            new RecordCheckoutSessionOutcome(references, StripeFakes.owners(), commands),
+            new RecordCheckoutSessionOutcome(references, StripeFakes.owners(), stripe, commands),
             new RecordChargeRefundsAndDisputes(references, stripe, StripeFakes.owners(), commands),
             new RecordSubscriptionAccess(references, stripe, StripeFakes.owners(), commands,
                     new EntitlementProperties(Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofMinutes(5)),
