@@ -65,7 +65,7 @@ const sections = {
     }],
   },
   commissions: {
-    url: () => '/api/commerce/commission-entries?limit=100',
+    url: () => '/api/commerce/commission-entries?limit=500',
     rows: json => json.entries,
     id: row => row.entryId,
     columns: [
@@ -86,7 +86,7 @@ const sections = {
     ]),
   },
   revocations: {
-    url: () => '/api/commerce/revocation-intents?limit=100',
+    url: () => '/api/commerce/revocation-intents?limit=500',
     rows: json => json.revocationIntents,
     id: row => row.revocationIntentId,
     columns: [
@@ -259,8 +259,14 @@ async function confirm() {
   $('action-confirm-box').hidden = true;
   try {
     const answer = await current.write.confirm(current.phrase);
-    show($('action-result'), 'Done: ' + (answer && answer.status ? answer.status : 'accepted') + ' — '
-      + current.phrase);
+    if (answer && answer.status === 'preview') {
+      // the record changed its phrase in between: the server executed nothing
+      show($('action-error'), 'Not confirmed (' + answer.reason + '): nothing changed. The server now asks for: '
+        + answer.requiredConfirmation);
+    } else {
+      show($('action-result'), 'Done: ' + (answer && answer.status ? answer.status : 'accepted') + ' — '
+        + current.phrase);
+    }
   } catch (e) {
     show($('action-error'), describe(e));
   }
