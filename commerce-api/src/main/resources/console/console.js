@@ -332,6 +332,13 @@ function signedOut(message) {
 $('sign-in').addEventListener('submit', onSignIn);
 $('sign-out').addEventListener('click', () => signedOut(null));
 $('refresh').addEventListener('click', refresh);
+// one filter at a time: typing a customer clears the checkout, and the other way round
+$('entitlement-checkout').addEventListener('input', () => {
+  $('entitlement-customer').value = '';
+});
+$('entitlement-customer').addEventListener('input', () => {
+  $('entitlement-checkout').value = '';
+});
 $('entitlement-filter').addEventListener('submit', event => {
   event.preventDefault();
   load('entitlements');

@@ -162,6 +162,15 @@ class ConsoleBrowserTest extends WebhookTest {
         click("checkouts", checkoutId, "entitlements");
         assertThat(text("entitlements", entitlementId, 1)).isEqualTo(checkoutId);
         assertThat(text("entitlements", entitlementId, 4)).isEqualTo("active");
+        // the buyer's entitlements, by the Bumpgrade customer id the row shows
+        String customer = text("entitlements", entitlementId, 3);
+        assertThat(customer).matches("bgc_[0-9a-f]{32}");
+        browser.find("#entitlement-customer").sendKeys(customer);
+        assertThat(browser.find("#entitlement-checkout").getDomProperty("value")).isEmpty();
+        // the row shown now is the checkout's: take it away, so only the customer search can bring it back
+        browser.script("document.querySelector('#entitlements .rows').replaceChildren()");
+        browser.find("#entitlement-filter button").click();
+        assertThat(text("entitlements", entitlementId, 1)).isEqualTo(checkoutId);
         assertThat(text("commissions", entryId, 1)).isEqualTo("partner-ada");
         assertThat(text("revocations", revocationId, 3)).isEqualTo(HOSTILE_REASON);
         assertThat(browser.find("#evidence").getText()).contains("checkout.session.completed");
