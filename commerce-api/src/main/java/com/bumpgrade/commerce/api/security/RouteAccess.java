@@ -28,6 +28,9 @@ public final class RouteAccess {
     private static final List<Role> ANY_ROLE = List.of(Role.AGENT, Role.OWNER, Role.AUDITOR, Role.OPERATOR);
     private static final List<Role> PUBLIC = List.of();
 
+    /** The owner console's static files (D93): they hold no data; every call the page makes needs a token. */
+    public static final String CONSOLE = "/console/**";
+
     public static final List<Rule> RULES = List.of(
             // public: authenticated by a Stripe signature, by an unguessable reference, or not at all
             new Rule(HttpMethod.POST, "/api/commerce/stripe/webhook", PUBLIC),
@@ -44,6 +47,7 @@ public final class RouteAccess {
             new Rule(HttpMethod.GET, "/swagger-ui/**", PUBLIC),
             new Rule(HttpMethod.GET, "/actuator/health/liveness", PUBLIC),
             new Rule(HttpMethod.GET, "/actuator/health/readiness", PUBLIC),
+            new Rule(HttpMethod.GET, CONSOLE, PUBLIC),
 
             // the MCP server (D80): every role may connect; each tool then applies its route's rule (D81)
             new Rule(HttpMethod.POST, "/mcp", ANY_ROLE),

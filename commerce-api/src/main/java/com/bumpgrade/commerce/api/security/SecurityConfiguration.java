@@ -100,6 +100,7 @@ public class SecurityConfiguration {
                                 org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter
                                         .ReferrerPolicy.NO_REFERRER)))
                 .addFilterAfter(hygiene, SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
+                .addFilterAfter(new ConsoleHeaders(RouteAccess.CONSOLE), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))

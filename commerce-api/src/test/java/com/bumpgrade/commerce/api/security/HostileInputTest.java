@@ -142,10 +142,10 @@ class HostileInputTest extends ServiceTest {
                                 .map(method -> method.name() + " " + pattern.getPatternString())))
                 .sorted().toList();
         List<String> declared = RouteAccess.RULES.stream()
-                // actuator endpoints, Swagger UI's static files and the MCP endpoint (a RouterFunction, D80) are
-                // served by their own handler mappings
+                // actuator endpoints, Swagger UI's static files, the MCP endpoint (a RouterFunction, D80) and the
+                // owner console's static files (a RouterFunction, D93) are served by their own handler mappings
                 .filter(rule -> !rule.pattern().startsWith("/actuator/") && !rule.pattern().startsWith("/swagger-ui/")
-                        && !rule.pattern().equals("/mcp"))
+                        && !rule.pattern().equals("/mcp") && !rule.pattern().equals(RouteAccess.CONSOLE))
                 .map(rule -> rule.method().name() + " " + rule.pattern()).sorted().toList();
         assertThat(declared).containsExactlyElementsOf(served);
     }
