@@ -96,7 +96,10 @@ public class CatalogProjection {
                 price.intervalCount(), at);
     }
 
-    /** The seeded row is taken over as it is; after a reset, the event inserts it again from its own fields. */
+    /**
+     * The seeded row is rewritten from the event's own fields (its times become the adoption's), so that a replay,
+     * which deletes adopted rows and inserts them again from this event, rebuilds exactly the live row.
+     */
     @EventHandler
     void on(SeededOfferAdopted event, @SequenceNumber long sequence) {
         Timestamp at = Timestamp.from(event.at());
@@ -104,8 +107,11 @@ public class CatalogProjection {
                         INSERT INTO offer (offer_id, publisher_id, product_id, title, role, active, offer_key, version,
                             status, published_at, created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, TRUE, ?, ?, 'published', ?, ?, ?)
-                        ON CONFLICT (publisher_id, offer_id) DO UPDATE SET offer_key = excluded.offer_key,
-                            version = excluded.version, updated_at = excluded.updated_at
+                        ON CONFLICT (publisher_id, offer_id) DO UPDATE SET product_id = excluded.product_id,
+                            title = excluded.title, role = excluded.role, active = TRUE,
+                            offer_key = excluded.offer_key, version = excluded.version, status = 'published',
+                            published_at = excluded.published_at, created_at = excluded.created_at,
+                            updated_at = excluded.updated_at
                         WHERE offer.offer_key IS NULL""",
                 event.offerId().value(), event.publisherId().value(), event.productId().value(), event.title(),
                 event.role().publicName(), event.offerKey().value(), sequence, at, at, at);
@@ -114,7 +120,11 @@ public class CatalogProjection {
             jdbc.update("""
                             INSERT INTO price (price_id, publisher_id, offer_id, amount_minor, currency, billing_type,
                                 recurring_interval, interval_count, active, created_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?) ON CONFLICT (price_id) DO NOTHING""",
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?) ON CONFLICT (price_id) DO UPDATE SET
+                                amount_minor = excluded.amount_minor, currency = excluded.currency,
+                                billing_type = excluded.billing_type, recurring_interval = excluded.recurring_interval,
+                                interval_count = excluded.interval_count, active = TRUE,
+                                created_at = excluded.created_at""",
                     price.priceId(), event.publisherId().value(), event.offerId().value(),
                     price.amount().amountMinor(), price.amount().currency(),
                     price.recurring() ? "recurring" : "one_time", price.interval(), price.intervalCount(), at);

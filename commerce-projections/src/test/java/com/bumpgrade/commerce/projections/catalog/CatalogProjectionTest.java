@@ -22,6 +22,7 @@ import com.bumpgrade.commerce.domain.shared.Money;
 import com.bumpgrade.commerce.domain.shared.OfferId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.bumpgrade.commerce.projections.support.AggregateStream;
+import com.bumpgrade.commerce.projections.support.Projector;
 import com.bumpgrade.commerce.projections.support.ReplayableProjectionTest;
 import com.bumpgrade.commerce.projections.support.Tables;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,5 +107,34 @@ class CatalogProjectionTest extends ReplayableProjectionTest {
         assertThat(projection.answer(new WhichCatalogOffers(PUB)).offers()).extracting(CatalogOfferView::offerId)
                 .containsExactly(SOLD.value(), "seeded");
         assertThat(projection.answer(new WhatIsCatalogOffer(PublisherId.of("rival"), SOLD))).isEmpty();
+    }
+
+    @Test
+    void aSeedRowAdoptedLiveIsRebuiltExactlyByAReplay() {
+        OfferId seed = OfferId.of("seeded-by-migration");
+        CatalogKey key = CatalogKey.ofOffer(PUB, seed);
+        List<DomainEventMessage<?>> product = events().subList(0, 1);
+        List<DomainEventMessage<?>> adoption = Projector.atStorePositions(AggregateStream.of("CatalogOffer",
+                        key.value())
+                .then(new SeededOfferAdopted(key, PUB, seed, PRODUCT, "Seeded", OfferRole.MAIN,
+                        new CatalogPrice("price-seeded-by-migration", Money.of(900, "USD"), null, null), OWNER, AT,
+                        List.of()), AT).events());
+        Projector projector = new Projector(projection());
+        projector.apply(product);
+        // as a migration seeds it: no key, no version, times of its own
+        jdbc.update("INSERT INTO offer (offer_id, publisher_id, product_id, title, role, created_at) "
+                + "VALUES (?, ?, ?, 'Seeded', 'main', '2025-01-01T00:00:00Z')", seed.value(), PUB.value(),
+                PRODUCT.value());
+        jdbc.update("INSERT INTO price (price_id, publisher_id, offer_id, amount_minor, currency, billing_type, "
+                + "created_at) VALUES ('price-seeded-by-migration', ?, ?, 900, 'USD', 'one_time', "
+                + "'2025-01-01T00:00:00Z')", PUB.value(), seed.value());
+        projector.apply(adoption);
+        Map<String, List<String>> live = tables().rows();
+
+        projector.reset();
+        projector.apply(product);
+        projector.apply(adoption);
+
+        assertThat(tables().rows()).isEqualTo(live);
     }
 }
