@@ -32,6 +32,8 @@ public class Catalog {
 
     /** Only published main offers and order bumps are sold by a checkout; drafts and archived offers are not. */
     public Optional<CatalogOffer> findActiveOffer(PublisherId publisher, OfferId offer) {
+        // an offer just published is sold at once, not refused as unknown while its row catches up
+        ReadYourWrites.awaitCaughtUp(jdbc, "offer", "offer_key", CatalogKey.ofOffer(publisher, offer).value());
         return jdbc.query("""
                         SELECT o.offer_id, o.title, o.role, p.price_id, p.amount_minor, p.currency,
                                p.recurring_interval, p.interval_count
