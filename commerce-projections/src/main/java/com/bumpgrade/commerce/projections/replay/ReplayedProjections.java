@@ -1,9 +1,11 @@
 package com.bumpgrade.commerce.projections.replay;
 
+import com.bumpgrade.commerce.projections.asset.ProductAssetProjection;
 import com.bumpgrade.commerce.projections.audit.AuditTrail;
 import com.bumpgrade.commerce.projections.audit.AuditTrailProjection;
 import com.bumpgrade.commerce.projections.audit.AuditedEventsInStore;
 import com.bumpgrade.commerce.projections.audit.CatalogAuditTrail;
+import com.bumpgrade.commerce.projections.audit.ProductAssetAuditTrail;
 import com.bumpgrade.commerce.projections.audit.RevocationAuditProjection;
 import com.bumpgrade.commerce.projections.catalog.CatalogProjection;
 import com.bumpgrade.commerce.projections.audit.EntitlementAuditProjection;
@@ -50,6 +52,7 @@ public final class ReplayedProjections {
             new ReplayedTable("product", "product_id", "publisher_id = ?", List.of()),
             new ReplayedTable("offer", "offer_id", "publisher_id = ?", List.of()),
             new ReplayedTable("price", "price_id", "publisher_id = ?", List.of()),
+            new ReplayedTable("product_asset_view", "asset_id", "publisher_id = ?", List.of()),
             // its rows are clicks (not events); the projection fills their consumption columns
             new ReplayedTable("referral_click", "click_id", "publisher_id = ?", List.of()),
             new ReplayedTable("audit_entry", "event_id", "publisher_id = ?", List.of("sequence")),
@@ -65,8 +68,10 @@ public final class ReplayedProjections {
         AuditTrail trail = new AuditTrail(jdbc, transactions, new AuditedEventsInStore(jdbc, serializer));
         return List.of(new CheckoutIntentProjection(jdbc), new WebhookEvidenceProjection(jdbc),
                 new CommissionLedgerProjection(jdbc), new EntitlementProjection(jdbc),
-                new RevocationIntentProjection(jdbc), new CatalogProjection(jdbc), new AuditTrailProjection(trail),
+                new RevocationIntentProjection(jdbc), new CatalogProjection(jdbc), new ProductAssetProjection(jdbc),
+                new AuditTrailProjection(trail),
                 new EntitlementAuditProjection(trail), new WebhookAuditProjection(trail),
-                new ReferralAuditProjection(trail), new RevocationAuditProjection(trail), new CatalogAuditTrail(trail));
+                new ReferralAuditProjection(trail), new RevocationAuditProjection(trail), new CatalogAuditTrail(trail),
+                new ProductAssetAuditTrail(trail));
     }
 }
