@@ -56,6 +56,9 @@ public class ApiExceptionHandler {
             Map.entry("offer_published", HttpStatus.CONFLICT),
             Map.entry("offer_archived", HttpStatus.CONFLICT),
             Map.entry("seeded_product", HttpStatus.CONFLICT),
+            Map.entry("asset_archived", HttpStatus.CONFLICT),
+            Map.entry("content_not_ready", HttpStatus.CONFLICT),
+            Map.entry("invalid_structure", HttpStatus.BAD_REQUEST),
             Map.entry("confirmation_required", HttpStatus.UNPROCESSABLE_ENTITY));
 
     @ExceptionHandler(ApiException.class)

@@ -24,7 +24,8 @@ public class AuditedEventsInStore {
     /** The projections that write the trail, each auditing its subjects, all in the audit-trail group. */
     public static final List<Class<?>> PROJECTIONS = List.of(AuditTrailProjection.class,
             EntitlementAuditProjection.class, WebhookAuditProjection.class, ReferralAuditProjection.class,
-            RevocationAuditProjection.class, CatalogAuditTrail.class, ProductAssetAuditTrail.class);
+            RevocationAuditProjection.class, CatalogAuditTrail.class, ProductAssetAuditTrail.class,
+            ProductContentAuditTrail.class);
 
     /** The audited event types: what the audit projections handle, read from them so the two never drift apart. */
     static final String[] AUDITED_TYPES = PROJECTIONS.stream().flatMap(type -> Arrays.stream(type.getDeclaredMethods()))

@@ -6,12 +6,14 @@ import com.bumpgrade.commerce.projections.audit.AuditTrailProjection;
 import com.bumpgrade.commerce.projections.audit.AuditedEventsInStore;
 import com.bumpgrade.commerce.projections.audit.CatalogAuditTrail;
 import com.bumpgrade.commerce.projections.audit.ProductAssetAuditTrail;
+import com.bumpgrade.commerce.projections.audit.ProductContentAuditTrail;
 import com.bumpgrade.commerce.projections.audit.RevocationAuditProjection;
 import com.bumpgrade.commerce.projections.catalog.CatalogProjection;
 import com.bumpgrade.commerce.projections.audit.EntitlementAuditProjection;
 import com.bumpgrade.commerce.projections.audit.ReferralAuditProjection;
 import com.bumpgrade.commerce.projections.audit.WebhookAuditProjection;
 import com.bumpgrade.commerce.projections.checkout.CheckoutIntentProjection;
+import com.bumpgrade.commerce.projections.content.ProductContentProjection;
 import com.bumpgrade.commerce.projections.commission.CommissionLedgerProjection;
 import com.bumpgrade.commerce.projections.entitlement.EntitlementProjection;
 import com.bumpgrade.commerce.projections.revocation.RevocationIntentProjection;
@@ -53,6 +55,7 @@ public final class ReplayedProjections {
             new ReplayedTable("offer", "offer_id", "publisher_id = ?", List.of()),
             new ReplayedTable("price", "price_id", "publisher_id = ?", List.of()),
             new ReplayedTable("product_asset_view", "asset_id", "publisher_id = ?", List.of()),
+            new ReplayedTable("product_content_view", "content_key", "publisher_id = ?", List.of()),
             // its rows are clicks (not events); the projection fills their consumption columns
             new ReplayedTable("referral_click", "click_id", "publisher_id = ?", List.of()),
             new ReplayedTable("audit_entry", "event_id", "publisher_id = ?", List.of("sequence")),
@@ -69,9 +72,10 @@ public final class ReplayedProjections {
         return List.of(new CheckoutIntentProjection(jdbc), new WebhookEvidenceProjection(jdbc),
                 new CommissionLedgerProjection(jdbc), new EntitlementProjection(jdbc),
                 new RevocationIntentProjection(jdbc), new CatalogProjection(jdbc), new ProductAssetProjection(jdbc),
+                new ProductContentProjection(jdbc),
                 new AuditTrailProjection(trail),
                 new EntitlementAuditProjection(trail), new WebhookAuditProjection(trail),
                 new ReferralAuditProjection(trail), new RevocationAuditProjection(trail), new CatalogAuditTrail(trail),
-                new ProductAssetAuditTrail(trail));
+                new ProductAssetAuditTrail(trail), new ProductContentAuditTrail(trail));
     }
 }
