@@ -2,6 +2,8 @@ package com.bumpgrade.commerce.api.config;
 
 import com.bumpgrade.commerce.domain.checkout.CheckoutIntent;
 import com.bumpgrade.commerce.domain.catalog.CatalogOffer;
+import com.bumpgrade.commerce.domain.asset.ProductAsset;
+import com.bumpgrade.commerce.domain.content.ProductContent;
 import com.bumpgrade.commerce.domain.catalog.CatalogProduct;
 import com.bumpgrade.commerce.domain.commission.CommissionLedger;
 import com.bumpgrade.commerce.domain.entitlement.Entitlement;
@@ -45,6 +47,8 @@ public class AxonProcessingConfiguration {
             configurer.configureAggregate(RevocationIntent.class);
             configurer.configureAggregate(CatalogProduct.class);
             configurer.configureAggregate(CatalogOffer.class);
+            configurer.configureAggregate(ProductAsset.class);
+            configurer.configureAggregate(ProductContent.class);
             configurer.configureAggregate(Partner.class);
             configurer.configureAggregate(ReferralClick.class);
             configurer.configureAggregate(RefusedWrites.class);

@@ -85,6 +85,16 @@ public final class RouteAccess {
             new Rule(HttpMethod.GET, "/api/commerce/catalog/offers", PUBLISHER_ROLES),
             new Rule(HttpMethod.GET, "/api/commerce/catalog/offers/{offerId}", PUBLISHER_ROLES),
 
+            // private product assets (D82): owners upload and archive, auditors read; no route serves the bytes
+            new Rule(HttpMethod.POST, "/api/commerce/products/{productId}/assets", OWNER),
+            new Rule(HttpMethod.GET, "/api/commerce/products/{productId}/assets", OWNER_OR_AUDITOR),
+            new Rule(HttpMethod.GET, "/api/commerce/products/{productId}/assets/{assetId}", OWNER_OR_AUDITOR),
+            new Rule(HttpMethod.POST, "/api/commerce/products/{productId}/assets/{assetId}/archive", OWNER),
+            // protected content readiness (D85): structure metadata; there is no buyer-facing delivery route
+            new Rule(HttpMethod.GET, "/api/commerce/products/{productId}/content-readiness", OWNER_OR_AUDITOR),
+            new Rule(HttpMethod.PUT, "/api/commerce/products/{productId}/content-readiness", OWNER),
+            new Rule(HttpMethod.POST, "/api/commerce/products/{productId}/content-readiness/mark-ready", OWNER),
+
             new Rule(HttpMethod.GET, "/api/commerce/audit-entries", OWNER_OR_AUDITOR),
             new Rule(HttpMethod.GET, "/api/commerce/audit-entries/verification", OWNER_OR_AUDITOR),
             // a replay reads the whole store: the auditor's one write

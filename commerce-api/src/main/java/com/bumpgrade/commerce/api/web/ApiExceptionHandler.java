@@ -61,6 +61,9 @@ public class ApiExceptionHandler {
             Map.entry("post_purchase_out_of_order", HttpStatus.CONFLICT),
             Map.entry("post_purchase_step_decided", HttpStatus.CONFLICT),
             Map.entry("post_purchase_not_shown", HttpStatus.CONFLICT),
+            Map.entry("asset_archived", HttpStatus.CONFLICT),
+            Map.entry("content_not_ready", HttpStatus.CONFLICT),
+            Map.entry("invalid_structure", HttpStatus.BAD_REQUEST),
             Map.entry("confirmation_required", HttpStatus.UNPROCESSABLE_ENTITY));
 
     @ExceptionHandler(ApiException.class)

@@ -22,8 +22,8 @@ class AuditReplayApiTest extends WebhookTest {
     private static final String REPLAY_PHRASE = "Replay the event store and compare the read models of publisher demo";
     private static final List<String> TABLES = List.of("checkout_intent_view", "webhook_evidence_view",
             "commission_entry_view", "commission_line_view", "entitlement_view", "revocation_intent_view", "publisher",
-            "product", "offer", "price", "offer_post_purchase_step", "offer_order_bump", "referral_click",
-            "audit_entry", "audit_chain_head");
+            "product", "offer", "price", "offer_post_purchase_step", "offer_order_bump", "product_asset_view",
+            "product_content_view", "referral_click", "audit_entry", "audit_chain_head");
 
     private ApiClient.Response start(String token, String confirmation) {
         return start(token, ApiClient.uniqueKey("replay"), confirmation);
@@ -54,7 +54,35 @@ class AuditReplayApiTest extends WebhookTest {
         return awaitFinished(started.json().path("replayId").asText());
     }
 
+    /** A product with a private asset and a content structure that uses it: their tables are replayed too. */
+    private void assetsAndContent() {
+        String product = "replay-" + Long.toString(System.nanoTime(), 36);
+        ownerWrite("POST", "/api/commerce/catalog/products", Map.of("productId", product, "title", "Replayed",
+                "kind", "course"));
+        byte[] file = "%PDF-1.7 replayed".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        com.bumpgrade.commerce.api.asset.AssetHttp.Answer stored = new com.bumpgrade.commerce.api.asset.AssetHttp(port)
+                .upload(product, com.bumpgrade.commerce.api.asset.AssetHttp.envelope(Tokens.OWNER,
+                        ApiClient.uniqueKey("story-asset"), "attachment; filename=\"r.pdf\"",
+                        "Upload r.pdf (" + file.length + " bytes) to product " + product), file);
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        ownerWrite("PUT", "/api/commerce/products/" + product + "/content-readiness", Map.of("modules",
+                List.of(Map.of("title", "One", "order", 1, "lessons", List.of(Map.of("title", "First", "order", 1,
+                        "assetId", stored.json().path("assetId").asText()))))));
+    }
+
+    private void ownerWrite(String method, String path, Map<String, Object> body) {
+        String key = ApiClient.uniqueKey("story-owner");
+        String phrase = api().call(method, path).token(Tokens.OWNER).billing(key, "corr-story").json(body).send()
+                .json().path("requiredConfirmation").asText();
+        Map<String, Object> confirmed = new java.util.HashMap<>(body);
+        confirmed.put("confirmation", phrase);
+        ApiClient.Response done = api().call(method, path).token(Tokens.OWNER).billing(key, "corr-story")
+                .json(confirmed).send();
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+    }
+
     private String story() {
+        assetsAndContent();
         String click = api().post("/referrals/demo/ADA30/clicks").send().json().path("clickId").asText();
         Map<String, Object> bumped = Map.of("offerId", "launch-pass", "orderBumpOfferIds", List.of("launch-templates"),
                 "referralClickId", click);

@@ -126,6 +126,15 @@ public final class ApiClient {
         return new Call("GET", path);
     }
 
+    public Call put(String path) {
+        return new Call("PUT", path);
+    }
+
+    /** Any method, for tests that walk every route. */
+    public Call call(String method, String path) {
+        return new Call(method, path);
+    }
+
     public static String uniqueKey(String prefix) {
         return prefix + "-" + UUID.randomUUID();
     }

@@ -25,7 +25,7 @@ public class AuditedEventsInStore {
     public static final List<Class<?>> PROJECTIONS = List.of(AuditTrailProjection.class,
             EntitlementAuditProjection.class, WebhookAuditProjection.class, ReferralAuditProjection.class,
             RevocationAuditProjection.class, CatalogAuditTrail.class, AuditRefusalProjection.class,
-            PostPurchaseAuditTrail.class);
+            PostPurchaseAuditTrail.class, ProductAssetAuditTrail.class, ProductContentAuditTrail.class);
 
     /** The audited event types: what the audit projections handle, read from them so the two never drift apart. */
     static final String[] AUDITED_TYPES = PROJECTIONS.stream().flatMap(type -> Arrays.stream(type.getDeclaredMethods()))

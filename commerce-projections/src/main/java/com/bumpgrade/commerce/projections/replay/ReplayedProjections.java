@@ -1,11 +1,14 @@
 package com.bumpgrade.commerce.projections.replay;
 
 import com.bumpgrade.commerce.projections.audit.AuditRefusalProjection;
+import com.bumpgrade.commerce.projections.asset.ProductAssetProjection;
 import com.bumpgrade.commerce.projections.audit.AuditTrail;
 import com.bumpgrade.commerce.projections.audit.AuditTrailProjection;
 import com.bumpgrade.commerce.projections.audit.AuditedEventsInStore;
 import com.bumpgrade.commerce.projections.audit.CatalogAuditTrail;
 import com.bumpgrade.commerce.projections.audit.PostPurchaseAuditTrail;
+import com.bumpgrade.commerce.projections.audit.ProductAssetAuditTrail;
+import com.bumpgrade.commerce.projections.audit.ProductContentAuditTrail;
 import com.bumpgrade.commerce.projections.audit.RevocationAuditProjection;
 import com.bumpgrade.commerce.projections.catalog.CatalogProjection;
 import com.bumpgrade.commerce.projections.catalog.PostPurchasePathProjection;
@@ -14,6 +17,7 @@ import com.bumpgrade.commerce.projections.audit.ReferralAuditProjection;
 import com.bumpgrade.commerce.projections.audit.WebhookAuditProjection;
 import com.bumpgrade.commerce.projections.checkout.CheckoutIntentProjection;
 import com.bumpgrade.commerce.projections.checkout.CheckoutPostPurchaseProjection;
+import com.bumpgrade.commerce.projections.content.ProductContentProjection;
 import com.bumpgrade.commerce.projections.commission.CommissionLedgerProjection;
 import com.bumpgrade.commerce.projections.entitlement.EntitlementProjection;
 import com.bumpgrade.commerce.projections.revocation.RevocationIntentProjection;
@@ -57,6 +61,8 @@ public final class ReplayedProjections {
             new ReplayedTable("offer_post_purchase_step", "main_offer_id || ':' || step", "publisher_id = ?",
                     List.of()),
             new ReplayedTable("offer_order_bump", "main_offer_id || ':' || position", "publisher_id = ?", List.of()),
+            new ReplayedTable("product_asset_view", "asset_id", "publisher_id = ?", List.of()),
+            new ReplayedTable("product_content_view", "content_key", "publisher_id = ?", List.of()),
             // its rows are clicks (not events); the projection fills their consumption columns
             new ReplayedTable("referral_click", "click_id", "publisher_id = ?", List.of()),
             new ReplayedTable("audit_entry", "event_id", "publisher_id = ?", List.of("sequence")),
@@ -72,11 +78,14 @@ public final class ReplayedProjections {
         AuditTrail trail = new AuditTrail(jdbc, transactions, new AuditedEventsInStore(jdbc, serializer));
         return List.of(new CheckoutIntentProjection(jdbc), new WebhookEvidenceProjection(jdbc),
                 new CommissionLedgerProjection(jdbc), new EntitlementProjection(jdbc),
-                new RevocationIntentProjection(jdbc), new CatalogProjection(jdbc), new AuditTrailProjection(trail),
+                new RevocationIntentProjection(jdbc), new CatalogProjection(jdbc), new ProductAssetProjection(jdbc),
+                new ProductContentProjection(jdbc),
+                new AuditTrailProjection(trail),
                 new EntitlementAuditProjection(trail), new WebhookAuditProjection(trail),
                 new ReferralAuditProjection(trail), new RevocationAuditProjection(trail), new CatalogAuditTrail(trail),
                 new AuditRefusalProjection(trail),
                 new PostPurchasePathProjection(jdbc), new CheckoutPostPurchaseProjection(jdbc),
-                new PostPurchaseAuditTrail(trail));
+                new PostPurchaseAuditTrail(trail),
+                new ProductAssetAuditTrail(trail), new ProductContentAuditTrail(trail));
     }
 }

@@ -33,7 +33,7 @@ class ReplayedProjectionsTest {
                         ProjectionDatabase.get().transactions(), JacksonSerializer.defaultSerializer()).stream()
                 .map(projection -> projection.getClass().getName()).collect(Collectors.toCollection(java.util.TreeSet::new));
 
-        assertThat(replayable).hasSize(16);
+        assertThat(replayable).hasSize(20);
         assertThat(created).isEqualTo(replayable);
     }
 }
