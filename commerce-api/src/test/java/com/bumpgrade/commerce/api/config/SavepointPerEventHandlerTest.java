@@ -15,9 +15,11 @@ import org.axonframework.messaging.annotation.MultiHandlerDefinition;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.GenericQueryMessage;
 import org.axonframework.queryhandling.QueryHandler;
+import com.bumpgrade.commerce.projections.shared.ProjectionJdbc;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
@@ -33,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Which handlers get a savepoint, and that a failure is rolled back to it before it leaves the handler. */
 class SavepointPerEventHandlerTest {
     private final List<String> calls = new ArrayList<>();
+    // no unit of work here, so nothing is deferred and no statement is sent: a data source is never asked
+    private final ProjectionJdbc jdbc = new ProjectionJdbc(new DriverManagerDataSource());
     private final PlatformTransactionManager transactions = new PlatformTransactionManager() {
         @Override
         public TransactionStatus getTransaction(TransactionDefinition definition) {
@@ -90,7 +94,7 @@ class SavepointPerEventHandlerTest {
     private <T> MessageHandlingMember<T> handler(Class<T> type, Message<?> message) {
         AnnotatedHandlerInspector<T> inspector = AnnotatedHandlerInspector.inspectType(type,
                 ClasspathParameterResolverFactory.forClass(type),
-                MultiHandlerDefinition.ordered(new SavepointPerEventHandler(transactions),
+                MultiHandlerDefinition.ordered(new SavepointPerEventHandler(transactions, jdbc),
                         ClasspathHandlerDefinition.forClass(type)));
         return (MessageHandlingMember<T>) inspector.getHandlers(type).filter(h -> h.canHandle(message))
                 .findFirst().orElseThrow();
