@@ -1,5 +1,7 @@
 package com.bumpgrade.commerce.api.config;
 
+import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
+import com.bumpgrade.commerce.projections.shared.ProjectionJdbc;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.config.ProcessingGroup;
@@ -13,9 +15,10 @@ import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.MultiHandlerDefinition;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.GenericQueryMessage;
 import org.axonframework.queryhandling.QueryHandler;
-import com.bumpgrade.commerce.projections.shared.ProjectionJdbc;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,14 @@ class SavepointPerEventHandlerTest {
         }
     }
 
+    @ProcessingGroup(ProcessingGroups.READ_MODELS)
+    static class ReadModel {
+        @EventHandler
+        void on(String event) {
+            // defers its writes: sends nothing during the handler
+        }
+    }
+
     static class Aggregate {
         @EventSourcingHandler
         void on(String event) {
@@ -111,6 +122,21 @@ class SavepointPerEventHandlerTest {
         assertThatThrownBy(() -> handler(View.class, poison).handle(poison, new View()))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(calls).containsExactly("savepoint:" + TransactionDefinition.PROPAGATION_NESTED, "rollback");
+    }
+
+    @Test
+    void inAProcessorBatchAReadModelHandlerThatSendsNothingOpensNoSavepointAReactionOneDoes() throws Exception {
+        Message<?> event = GenericEventMessage.asEventMessage("healthy");
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(event);
+        try {
+            handler(ReadModel.class, event).handle(event, new ReadModel());
+            assertThat(calls).as("read model").isEmpty();
+            handler(View.class, event).handle(event, new View());
+            assertThat(calls).as("another group").containsExactly(
+                    "savepoint:" + TransactionDefinition.PROPAGATION_NESTED, "release");
+        } finally {
+            batch.rollback();
+        }
     }
 
     @Test
