@@ -125,7 +125,7 @@ class SavepointPerEventHandlerTest {
     }
 
     @Test
-    void inAProcessorBatchAReadModelHandlerThatSendsNothingOpensNoSavepointAReactionOneDoes() throws Exception {
+    void inAProcessorBatchAReadModelHandlerThatSendsNothingOpensNoSavepointAnotherGroupsOneDoes() throws Exception {
         Message<?> event = GenericEventMessage.asEventMessage("healthy");
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(event);
         try {
