@@ -1,6 +1,6 @@
-package com.bumpgrade.commerce.projections.shared;
+package com.bumpgrade.commerce.projections.support;
 
-import com.bumpgrade.commerce.projections.support.ProjectionDatabase;
+import com.bumpgrade.commerce.projections.shared.ProjectionJdbc;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.ResultMessage;
@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The deferred writes of a processor batch ({@link ProjectionJdbc}): run at the batch's end in the order written,
  * seen by every read of the batch, gone with a rollback, and a failure among them fails the batch, whose retry
  * writes at once. Each batch here is what a processor runs: one batching unit of work in one transaction.
+ * (Here, not in {@code shared}: this package of test support imports {@code shared}, and packages form no cycle.)
  */
 class ProjectionJdbcTest {
     private final ProjectionJdbc jdbc = ProjectionDatabase.get().jdbc();
