@@ -13,6 +13,7 @@ import com.bumpgrade.commerce.domain.referral.ReferralClick;
 import com.bumpgrade.commerce.domain.refusal.RefusedWrites;
 import com.bumpgrade.commerce.domain.webhook.StripeEventEvidence;
 import com.bumpgrade.commerce.api.deadletter.DeadLetterAttempts;
+import com.bumpgrade.commerce.projections.shared.ProjectionJdbc;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -68,7 +69,8 @@ public class AxonProcessingConfiguration {
 
     /** Axon's Spring Boot autoconfiguration applies every HandlerEnhancerDefinition bean to all annotated handlers. */
     @Bean
-    public HandlerEnhancerDefinition savepointPerEventHandler(PlatformTransactionManager transactions) {
-        return new SavepointPerEventHandler(transactions);
+    public HandlerEnhancerDefinition savepointPerEventHandler(PlatformTransactionManager transactions,
+                                                              ProjectionJdbc jdbc) {
+        return new SavepointPerEventHandler(transactions, jdbc);
     }
 }

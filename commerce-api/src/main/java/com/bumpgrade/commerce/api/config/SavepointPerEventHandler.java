@@ -1,6 +1,7 @@
 package com.bumpgrade.commerce.api.config;
 
 import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
+import com.bumpgrade.commerce.projections.shared.ProjectionJdbc;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -28,13 +29,20 @@ import java.lang.reflect.Method;
  * of the batch commits. Aggregates' sourcing handlers, sagas, command and query handlers are left alone, and so
  * are the audit trail's handlers: they only queue entries, which {@code AuditChainWriter} writes once per batch
  * behind savepoints of its own.
+ * <p>
+ * The read models' handlers defer their writes to the end of the batch ({@link ProjectionJdbc}), so most of them
+ * send no statement at all: their savepoint opens only before the first statement one of them does send (a read,
+ * a counted update), which saves two round trips per event. The reactions' handlers reach the database also
+ * through Axon (the events of the commands they send), past the template, so theirs opens at once.
  */
 public class SavepointPerEventHandler implements HandlerEnhancerDefinition {
     private final PlatformTransactionManager transactions;
+    private final ProjectionJdbc jdbc;
     private final TransactionDefinition nested;
 
-    public SavepointPerEventHandler(PlatformTransactionManager transactions) {
+    public SavepointPerEventHandler(PlatformTransactionManager transactions, ProjectionJdbc jdbc) {
         this.transactions = transactions;
+        this.jdbc = jdbc;
         DefaultTransactionDefinition definition =
                 new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED);
         definition.setName("event-handler-savepoint");
@@ -43,18 +51,24 @@ public class SavepointPerEventHandler implements HandlerEnhancerDefinition {
 
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
-        boolean processingGroupEventHandler = original.canHandleMessageType(EventMessage.class)
-                && original.hasAnnotation(EventHandler.class)
-                && original.unwrap(Method.class)
+        if (!original.canHandleMessageType(EventMessage.class) || !original.hasAnnotation(EventHandler.class)) {
+            return original;
+        }
+        String group = original.unwrap(Method.class)
                 .map(method -> method.getDeclaringClass().getAnnotation(ProcessingGroup.class))
-                .map(group -> !ProcessingGroups.AUDIT_TRAIL.equals(group.value()))
-                .orElse(false);
-        return processingGroupEventHandler ? new Savepointed<>(original) : original;
+                .map(ProcessingGroup::value).orElse(null);
+        if (group == null || ProcessingGroups.AUDIT_TRAIL.equals(group)) {
+            return original;
+        }
+        return new Savepointed<>(original, ProcessingGroups.READ_MODELS.equals(group));
     }
 
     private final class Savepointed<T> extends WrappedMessageHandlingMember<T> {
-        private Savepointed(MessageHandlingMember<T> delegate) {
+        private final boolean lazy;
+
+        private Savepointed(MessageHandlingMember<T> delegate, boolean lazy) {
             super(delegate);
+            this.lazy = lazy;
         }
 
         @Override
@@ -63,16 +77,45 @@ public class SavepointPerEventHandler implements HandlerEnhancerDefinition {
             if (!TransactionSynchronizationManager.isActualTransactionActive()) {
                 return super.handle(message, target);
             }
-            TransactionStatus savepoint = transactions.getTransaction(nested);
+            Savepoint savepoint = new Savepoint();
+            ProjectionJdbc.HandlerScope scope = jdbc.handlerScope(savepoint::open);
+            if (!lazy) {
+                savepoint.open();
+            }
             Object result;
             try {
                 result = super.handle(message, target);
             } catch (Exception | Error failure) {
-                transactions.rollback(savepoint);
+                scope.close(true);
+                savepoint.rollback();
                 throw failure;
             }
-            transactions.commit(savepoint);
+            scope.close(false);
+            savepoint.release();
             return result;
+        }
+    }
+
+    /** A savepoint opened at most once, and only rolled back or released if it was. */
+    private final class Savepoint {
+        private TransactionStatus status;
+
+        void open() {
+            if (status == null) {
+                status = transactions.getTransaction(nested);
+            }
+        }
+
+        void rollback() {
+            if (status != null) {
+                transactions.rollback(status);
+            }
+        }
+
+        void release() {
+            if (status != null) {
+                transactions.commit(status);
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package com.bumpgrade.commerce.api.replay;
 
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.bumpgrade.commerce.projections.replay.ReplayedProjections;
+import com.bumpgrade.commerce.projections.shared.ProjectionJdbc;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
@@ -9,6 +10,7 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.ExecutionResult;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
@@ -45,7 +47,7 @@ public final class ReplayRun implements AutoCloseable {
     private final String schema;
     private final int pageSize;
     private final Connection connection;
-    private final JdbcTemplate shadow;
+    private final ProjectionJdbc shadow;
     private final TransactionTemplate shadowTransaction;
     private final List<AnnotationEventHandlerAdapter> projections = new ArrayList<>();
     private long position = 0;
@@ -58,7 +60,7 @@ public final class ReplayRun implements AutoCloseable {
         this.pageSize = pageSize;
         this.connection = dataSource.getConnection();
         SingleConnectionDataSource single = new SingleConnectionDataSource(connection, true);
-        this.shadow = new JdbcTemplate(single);
+        this.shadow = new ProjectionJdbc(single);
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(single);
         this.shadowTransaction = new TransactionTemplate(transactions);
         ReplayedProjections.create(shadow, transactions, serializer)
@@ -112,7 +114,7 @@ public final class ReplayRun implements AutoCloseable {
 
     private void handle(List<EventMessage<?>> messages) {
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
-        batch.executeWithResult(() -> {
+        ResultMessage<?> result = batch.executeWithResult(() -> {
             EventMessage<?> message = batch.getMessage();
             for (AnnotationEventHandlerAdapter projection : projections) {
                 if (projection.canHandle(message)) {
@@ -121,6 +123,10 @@ public final class ReplayRun implements AutoCloseable {
             }
             return null;
         }, RollbackConfigurationType.ANY_THROWABLE);
+        // a failure at the page's prepare-commit (its deferred writes, the audit chain) is answered, not thrown
+        if (result.isExceptional()) {
+            throw new IllegalStateException("a page of the replay failed to commit", result.exceptionResult());
+        }
         batch.getExecutionResults().values().stream().filter(ExecutionResult::isExceptionResult).findFirst()
                 .ifPresent(failed -> {
                     throw new IllegalStateException("a projection failed during the replay",

@@ -1,5 +1,7 @@
 package com.bumpgrade.commerce.api.config;
 
+import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
+import com.bumpgrade.commerce.projections.shared.ProjectionJdbc;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.config.ProcessingGroup;
@@ -13,11 +15,14 @@ import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.MultiHandlerDefinition;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.GenericQueryMessage;
 import org.axonframework.queryhandling.QueryHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
@@ -33,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Which handlers get a savepoint, and that a failure is rolled back to it before it leaves the handler. */
 class SavepointPerEventHandlerTest {
     private final List<String> calls = new ArrayList<>();
+    // no unit of work here, so nothing is deferred and no statement is sent: a data source is never asked
+    private final ProjectionJdbc jdbc = new ProjectionJdbc(new DriverManagerDataSource());
     private final PlatformTransactionManager transactions = new PlatformTransactionManager() {
         @Override
         public TransactionStatus getTransaction(TransactionDefinition definition) {
@@ -66,6 +73,14 @@ class SavepointPerEventHandlerTest {
         }
     }
 
+    @ProcessingGroup(ProcessingGroups.READ_MODELS)
+    static class ReadModel {
+        @EventHandler
+        void on(String event) {
+            // defers its writes: sends nothing during the handler
+        }
+    }
+
     static class Aggregate {
         @EventSourcingHandler
         void on(String event) {
@@ -90,7 +105,7 @@ class SavepointPerEventHandlerTest {
     private <T> MessageHandlingMember<T> handler(Class<T> type, Message<?> message) {
         AnnotatedHandlerInspector<T> inspector = AnnotatedHandlerInspector.inspectType(type,
                 ClasspathParameterResolverFactory.forClass(type),
-                MultiHandlerDefinition.ordered(new SavepointPerEventHandler(transactions),
+                MultiHandlerDefinition.ordered(new SavepointPerEventHandler(transactions, jdbc),
                         ClasspathHandlerDefinition.forClass(type)));
         return (MessageHandlingMember<T>) inspector.getHandlers(type).filter(h -> h.canHandle(message))
                 .findFirst().orElseThrow();
@@ -107,6 +122,21 @@ class SavepointPerEventHandlerTest {
         assertThatThrownBy(() -> handler(View.class, poison).handle(poison, new View()))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(calls).containsExactly("savepoint:" + TransactionDefinition.PROPAGATION_NESTED, "rollback");
+    }
+
+    @Test
+    void inAProcessorBatchAReadModelHandlerThatSendsNothingOpensNoSavepointAnotherGroupsOneDoes() throws Exception {
+        Message<?> event = GenericEventMessage.asEventMessage("healthy");
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(event);
+        try {
+            handler(ReadModel.class, event).handle(event, new ReadModel());
+            assertThat(calls).as("read model").isEmpty();
+            handler(View.class, event).handle(event, new View());
+            assertThat(calls).as("another group").containsExactly(
+                    "savepoint:" + TransactionDefinition.PROPAGATION_NESTED, "release");
+        } finally {
+            batch.rollback();
+        }
     }
 
     @Test

@@ -15,13 +15,13 @@ import com.bumpgrade.commerce.domain.shared.Money;
 import com.bumpgrade.commerce.domain.shared.OfferId;
 import com.bumpgrade.commerce.domain.shared.PublisherId;
 import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
+import com.bumpgrade.commerce.projections.shared.ProjectionJdbc;
 import com.bumpgrade.commerce.projections.shared.ReadYourWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
@@ -45,18 +45,18 @@ public class CatalogProjection {
             FROM offer o LEFT JOIN price p ON p.publisher_id = o.publisher_id AND p.offer_id = o.offer_id AND p.active
             """;
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionJdbc jdbc;
 
-    public CatalogProjection(JdbcTemplate jdbc) {
+    public CatalogProjection(ProjectionJdbc jdbc) {
         this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(ProductDrafted event, @SequenceNumber long sequence) {
         Timestamp at = Timestamp.from(event.at());
-        jdbc.update("INSERT INTO publisher (publisher_id, display_name) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        jdbc.write("INSERT INTO publisher (publisher_id, display_name) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 event.publisherId().value(), event.publisherId().value());
-        jdbc.update("""
+        jdbc.write("""
                         INSERT INTO product (product_id, publisher_id, title, kind, product_key, version, created_at,
                             updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -84,10 +84,10 @@ public class CatalogProjection {
             return;
         }
         // a draft's earlier price was never sold or mapped: it is replaced
-        jdbc.update("DELETE FROM price WHERE publisher_id = ? AND offer_id = ? AND price_id <> ?",
+        jdbc.write("DELETE FROM price WHERE publisher_id = ? AND offer_id = ? AND price_id <> ?",
                 event.publisherId().value(), event.offerId().value(), event.price().priceId());
         CatalogPrice price = event.price();
-        jdbc.update("""
+        jdbc.write("""
                         INSERT INTO price (price_id, publisher_id, offer_id, amount_minor, currency, billing_type,
                             recurring_interval, interval_count, active, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?) ON CONFLICT (price_id) DO NOTHING""",
@@ -117,7 +117,7 @@ public class CatalogProjection {
                 event.role().publicName(), event.offerKey().value(), sequence, at, at, at);
         CatalogPrice price = event.price();
         if (changed > 0) {
-            jdbc.update("""
+            jdbc.write("""
                             INSERT INTO price (price_id, publisher_id, offer_id, amount_minor, currency, billing_type,
                                 recurring_interval, interval_count, active, created_at)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?) ON CONFLICT (price_id) DO UPDATE SET
@@ -167,12 +167,12 @@ public class CatalogProjection {
 
     @ResetHandler
     void onReset() {
-        jdbc.update("DELETE FROM offer_order_bump b USING offer o WHERE b.publisher_id = o.publisher_id "
+        jdbc.write("DELETE FROM offer_order_bump b USING offer o WHERE b.publisher_id = o.publisher_id "
                 + "AND b.main_offer_id = o.offer_id AND o.offer_key IS NOT NULL");
-        jdbc.update("DELETE FROM price p USING offer o WHERE p.publisher_id = o.publisher_id "
+        jdbc.write("DELETE FROM price p USING offer o WHERE p.publisher_id = o.publisher_id "
                 + "AND p.offer_id = o.offer_id AND o.offer_key IS NOT NULL");
-        jdbc.update("DELETE FROM offer WHERE offer_key IS NOT NULL");
-        jdbc.update("DELETE FROM product WHERE product_key IS NOT NULL");
+        jdbc.write("DELETE FROM offer WHERE offer_key IS NOT NULL");
+        jdbc.write("DELETE FROM product WHERE product_key IS NOT NULL");
     }
 
     private int update(CatalogKey key, long sequence, Instant at, String set, Object... values) {

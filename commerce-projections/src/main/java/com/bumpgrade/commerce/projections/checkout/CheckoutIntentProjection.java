@@ -20,13 +20,13 @@ import com.bumpgrade.commerce.domain.checkout.WhatIsCheckoutIntent;
 import com.bumpgrade.commerce.domain.shared.Money;
 import com.bumpgrade.commerce.projections.shared.JsonColumns;
 import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
+import com.bumpgrade.commerce.projections.shared.ProjectionJdbc;
 import com.bumpgrade.commerce.projections.shared.ReadYourWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
@@ -45,16 +45,16 @@ import java.util.Optional;
 @ProcessingGroup(ProcessingGroups.READ_MODELS)
 public class CheckoutIntentProjection {
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionJdbc jdbc;
 
-    public CheckoutIntentProjection(JdbcTemplate jdbc) {
+    public CheckoutIntentProjection(ProjectionJdbc jdbc) {
         this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(CheckoutStarted event, @SequenceNumber long sequence) {
         Timestamp at = Timestamp.from(event.startedAt());
-        jdbc.update("""
+        jdbc.write("""
                         INSERT INTO checkout_intent_view (checkout_intent_id, publisher_id, offer_id, mode, status,
                             version, lines, total_minor, currency, session_attempts, created_at, updated_at,
                             started_by, client, correlation_id, order_bump_mode)
@@ -81,7 +81,7 @@ public class CheckoutIntentProjection {
 
     @EventHandler
     void on(CheckoutSessionOpened event, @SequenceNumber long sequence) {
-        jdbc.update("""
+        jdbc.write("""
                         UPDATE checkout_intent_view SET status = ?, version = ?, session_attempts = ?,
                             session_expires_at = ?, updated_at = ?
                         WHERE checkout_intent_id = ? AND version < ?""",
@@ -92,7 +92,7 @@ public class CheckoutIntentProjection {
 
     @EventHandler
     void on(CheckoutSessionFailed event, @SequenceNumber long sequence) {
-        jdbc.update("""
+        jdbc.write("""
                         UPDATE checkout_intent_view SET status = ?, version = ?, session_attempts = ?,
                             last_failure = ?, updated_at = ?
                         WHERE checkout_intent_id = ? AND version < ?""",
@@ -103,7 +103,7 @@ public class CheckoutIntentProjection {
 
     @EventHandler
     void on(CheckoutExpired event, @SequenceNumber long sequence) {
-        jdbc.update("""
+        jdbc.write("""
                         UPDATE checkout_intent_view SET status = ?, version = ?, updated_at = ?
                         WHERE checkout_intent_id = ? AND version < ?""",
                 CheckoutStatus.EXPIRED.publicName(), sequence, Timestamp.from(event.expiredAt()),
@@ -113,7 +113,7 @@ public class CheckoutIntentProjection {
     /** Changes nothing shown but the version, which If-Match and read-your-writes compare with the stream's. */
     @EventHandler
     void on(CheckoutStripeSessionExpiryRecorded event, @SequenceNumber long sequence) {
-        jdbc.update("UPDATE checkout_intent_view SET version = ?, updated_at = ? WHERE checkout_intent_id = ? "
+        jdbc.write("UPDATE checkout_intent_view SET version = ?, updated_at = ? WHERE checkout_intent_id = ? "
                         + "AND version < ?", sequence, Timestamp.from(event.recordedAt()),
                 event.checkoutIntentId().value(), sequence);
     }
@@ -127,7 +127,7 @@ public class CheckoutIntentProjection {
 
     @EventHandler
     void on(CheckoutReferralAttributed event, @SequenceNumber long sequence) {
-        jdbc.update("UPDATE checkout_intent_view SET referral_click_id = ?, referral_partner_id = ?, version = ? "
+        jdbc.write("UPDATE checkout_intent_view SET referral_click_id = ?, referral_partner_id = ?, version = ? "
                         + "WHERE checkout_intent_id = ? AND version < ?",
                 event.attribution().clickId().value(), event.attribution().partnerId().value(), sequence,
                 event.checkoutIntentId().value(), sequence);
@@ -184,14 +184,14 @@ public class CheckoutIntentProjection {
         args.add(Timestamp.from(at));
         args.add(intentId);
         args.add(sequence);
-        jdbc.update("UPDATE checkout_intent_view SET " + (set == null ? "" : set + ", ")
+        jdbc.write("UPDATE checkout_intent_view SET " + (set == null ? "" : set + ", ")
                 + "version = ?, evidence_ids = evidence_ids || ?::jsonb, updated_at = ? "
                 + "WHERE checkout_intent_id = ? AND version < ?", args.toArray());
     }
 
     @ResetHandler
     void onReset() {
-        jdbc.update("TRUNCATE checkout_intent_view");
+        jdbc.write("TRUNCATE checkout_intent_view");
     }
 
     @QueryHandler

@@ -15,13 +15,13 @@ import com.bumpgrade.commerce.domain.webhook.WebhookEvidenceId;
 import com.bumpgrade.commerce.projections.checkout.CheckoutIntentView;
 import com.bumpgrade.commerce.projections.shared.JsonColumns;
 import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
+import com.bumpgrade.commerce.projections.shared.ProjectionJdbc;
 import com.bumpgrade.commerce.projections.shared.ReadYourWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
@@ -45,16 +45,16 @@ import java.util.TreeMap;
 @ProcessingGroup(ProcessingGroups.READ_MODELS)
 public class CommissionLedgerProjection {
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionJdbc jdbc;
 
-    public CommissionLedgerProjection(JdbcTemplate jdbc) {
+    public CommissionLedgerProjection(ProjectionJdbc jdbc) {
         this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(CommissionEntryOpened event, @SequenceNumber long sequence) {
         Timestamp at = Timestamp.from(event.openedAt());
-        jdbc.update("""
+        jdbc.write("""
                         INSERT INTO commission_entry_view (entry_id, publisher_id, partner_id, checkout_intent_id,
                             click_id, status, currency, amount_paid_minor, commission_basis_points, commission_minor,
                             evidence_ids, version, created_at, updated_at)
@@ -67,7 +67,7 @@ public class CommissionLedgerProjection {
                 at, at);
         line(event.entryId().value(), 1, "commission", event.commission(), null, event.evidenceId(), null,
                 event.openedAt());
-        jdbc.update("UPDATE referral_click SET consumed_by_checkout = ?, consumed_at = ? "
+        jdbc.write("UPDATE referral_click SET consumed_by_checkout = ?, consumed_at = ? "
                         + "WHERE click_id = ? AND consumed_by_checkout IS NULL",
                 event.checkoutIntentId().value(), at, event.clickId().value());
     }
@@ -107,13 +107,13 @@ public class CommissionLedgerProjection {
 
     @ResetHandler
     void onReset() {
-        jdbc.update("TRUNCATE commission_entry_view, commission_line_view");
-        jdbc.update("UPDATE referral_click SET consumed_by_checkout = NULL, consumed_at = NULL");
+        jdbc.write("TRUNCATE commission_entry_view, commission_line_view");
+        jdbc.write("UPDATE referral_click SET consumed_by_checkout = NULL, consumed_at = NULL");
     }
 
     private void line(String entryId, int number, String kind, Money amount, String reason,
                       WebhookEvidenceId evidence, BillingContext context, Instant at) {
-        jdbc.update("""
+        jdbc.write("""
                         INSERT INTO commission_line_view (entry_id, line_number, kind, amount_minor, currency, reason,
                             evidence_id, actor, recorded_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entry_id, line_number) DO NOTHING""",
@@ -131,10 +131,10 @@ public class CommissionLedgerProjection {
         args.add(Timestamp.from(at));
         args.add(entryId);
         args.add(sequence);
-        jdbc.update("UPDATE commission_entry_view SET " + set + ", version = ?, "
+        jdbc.write("UPDATE commission_entry_view SET " + set + ", version = ?, "
                 + "evidence_ids = evidence_ids || ?::jsonb, updated_at = ? "
                 + "WHERE entry_id = ? AND version < ?", args.toArray());
-        jdbc.update("""
+        jdbc.write("""
                 UPDATE commission_entry_view SET status = CASE
                     WHEN status = 'reversed' THEN 'reversed'
                     WHEN jsonb_array_length(holds) > 0 THEN 'on_hold'

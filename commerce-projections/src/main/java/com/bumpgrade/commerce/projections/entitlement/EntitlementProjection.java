@@ -13,13 +13,13 @@ import com.bumpgrade.commerce.domain.entitlement.WhichEntitlements;
 import com.bumpgrade.commerce.domain.entitlement.WhichEntitlementsOfCustomer;
 import com.bumpgrade.commerce.projections.shared.JsonColumns;
 import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
+import com.bumpgrade.commerce.projections.shared.ProjectionJdbc;
 import com.bumpgrade.commerce.projections.shared.ReadYourWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
@@ -45,16 +45,16 @@ public class EntitlementProjection {
             LEFT JOIN revocation_intent_view r ON r.revocation_intent_id = e.revocation_intent_id
             """;
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionJdbc jdbc;
 
-    public EntitlementProjection(JdbcTemplate jdbc) {
+    public EntitlementProjection(ProjectionJdbc jdbc) {
         this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(EntitlementGranted event, @SequenceNumber long sequence) {
         Timestamp at = Timestamp.from(event.grantedAt());
-        jdbc.update("""
+        jdbc.write("""
                         INSERT INTO entitlement_view (entitlement_id, publisher_id, checkout_intent_id, offer_id,
                             customer_id, access, evidence_ids, version, granted_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) ON CONFLICT (entitlement_id) DO NOTHING""",
@@ -65,14 +65,14 @@ public class EntitlementProjection {
 
     @EventHandler
     void on(FulfillmentQueued event, @SequenceNumber long sequence) {
-        jdbc.update("UPDATE entitlement_view SET fulfillment_status = ?, version = ?, updated_at = ? "
+        jdbc.write("UPDATE entitlement_view SET fulfillment_status = ?, version = ?, updated_at = ? "
                         + "WHERE entitlement_id = ? AND version < ?", event.fulfillmentStatus(), sequence,
                 Timestamp.from(event.queuedAt()), event.entitlementId().value(), sequence);
     }
 
     @EventHandler
     void on(EntitlementAccessChanged event, @SequenceNumber long sequence) {
-        jdbc.update("UPDATE entitlement_view SET access = ?, subscription_status = ?, access_until = ?, "
+        jdbc.write("UPDATE entitlement_view SET access = ?, subscription_status = ?, access_until = ?, "
                         + "grace_until = ?, last_stripe_state_at = ?, version = ?, updated_at = ?, "
                         + "evidence_ids = evidence_ids || ?::jsonb WHERE entitlement_id = ? AND version < ?",
                 event.to().publicName(), event.subscriptionStatus(),
@@ -87,20 +87,20 @@ public class EntitlementProjection {
     @EventHandler
     void on(SubscriptionStateConfirmed event, @SequenceNumber long sequence) {
         // keeps the view's version equal to the aggregate's, for If-Match
-        jdbc.update("UPDATE entitlement_view SET version = ? WHERE entitlement_id = ? AND version < ?",
+        jdbc.write("UPDATE entitlement_view SET version = ? WHERE entitlement_id = ? AND version < ?",
                 sequence, event.entitlementId().value(), sequence);
     }
 
     @EventHandler
     void on(BillingPortalOpened event, @SequenceNumber long sequence) {
-        jdbc.update("UPDATE entitlement_view SET version = ?, updated_at = ? WHERE entitlement_id = ? AND version < ?",
+        jdbc.write("UPDATE entitlement_view SET version = ?, updated_at = ? WHERE entitlement_id = ? AND version < ?",
                 sequence, Timestamp.from(event.openedAt()), event.entitlementId().value(), sequence);
     }
 
     @EventHandler
     void on(RevocationIntentOpened event, @SequenceNumber long sequence) {
         // access is untouched: an intent is a record, not a removal
-        jdbc.update("UPDATE entitlement_view SET revocation_intent_id = ?, revocation_status = ?, "
+        jdbc.write("UPDATE entitlement_view SET revocation_intent_id = ?, revocation_status = ?, "
                         + "version = ?, updated_at = ? WHERE entitlement_id = ? AND version < ?",
                 event.revocationIntentId().value(), event.proposed() ? "proposed" : "recorded", sequence,
                 Timestamp.from(event.at()), event.entitlementId().value(), sequence);
@@ -109,20 +109,20 @@ public class EntitlementProjection {
     @EventHandler
     void on(RevocationIntentClosed event, @SequenceNumber long sequence) {
         // the closed intent stays named on the view with its final status; only the version moves
-        jdbc.update("UPDATE entitlement_view SET version = ?, updated_at = ? WHERE entitlement_id = ? AND version < ?",
+        jdbc.write("UPDATE entitlement_view SET version = ?, updated_at = ? WHERE entitlement_id = ? AND version < ?",
                 sequence, Timestamp.from(event.at()), event.entitlementId().value(), sequence);
     }
 
     /** Changes nothing shown but the version, which If-Match and read-your-writes compare with the stream's. */
     @EventHandler
     void on(BillingPortalFailed event, @SequenceNumber long sequence) {
-        jdbc.update("UPDATE entitlement_view SET version = ?, updated_at = ? WHERE entitlement_id = ? AND version < ?",
+        jdbc.write("UPDATE entitlement_view SET version = ?, updated_at = ? WHERE entitlement_id = ? AND version < ?",
                 sequence, Timestamp.from(event.failedAt()), event.entitlementId().value(), sequence);
     }
 
     @ResetHandler
     void onReset() {
-        jdbc.update("TRUNCATE entitlement_view");
+        jdbc.write("TRUNCATE entitlement_view");
     }
 
     @QueryHandler

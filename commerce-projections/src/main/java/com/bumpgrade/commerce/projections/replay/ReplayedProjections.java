@@ -22,8 +22,8 @@ import com.bumpgrade.commerce.projections.commission.CommissionLedgerProjection;
 import com.bumpgrade.commerce.projections.entitlement.EntitlementProjection;
 import com.bumpgrade.commerce.projections.revocation.RevocationIntentProjection;
 import com.bumpgrade.commerce.projections.webhook.WebhookEvidenceProjection;
+import com.bumpgrade.commerce.projections.shared.ProjectionJdbc;
 import org.axonframework.serialization.Serializer;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.List;
@@ -72,8 +72,11 @@ public final class ReplayedProjections {
     public static final List<String> COPIED_TABLES = List.of("referral_click", "publisher", "product", "offer",
             "price", "offer_post_purchase_step", "offer_order_bump");
 
-    /** New instances of every replayable projection, writing through the given JDBC template. */
-    public static List<Object> create(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+    /**
+     * New instances of every replayable projection, writing through the given JDBC template (which defers a page's
+     * writes to its end, as in live processing).
+     */
+    public static List<Object> create(ProjectionJdbc jdbc, PlatformTransactionManager transactions,
                                       Serializer serializer) {
         AuditTrail trail = new AuditTrail(jdbc, transactions, new AuditedEventsInStore(jdbc, serializer));
         return List.of(new CheckoutIntentProjection(jdbc), new WebhookEvidenceProjection(jdbc),

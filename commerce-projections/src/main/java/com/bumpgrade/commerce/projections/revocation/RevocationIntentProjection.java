@@ -11,13 +11,13 @@ import com.bumpgrade.commerce.domain.revocation.WhichRevocationIntents;
 import com.bumpgrade.commerce.domain.shared.BillingContext;
 import com.bumpgrade.commerce.projections.shared.JsonColumns;
 import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
+import com.bumpgrade.commerce.projections.shared.ProjectionJdbc;
 import com.bumpgrade.commerce.projections.shared.ReadYourWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -37,9 +37,9 @@ public class RevocationIntentProjection {
     private static final String TABLE = "revocation_intent_view";
     private static final String ID = "revocation_intent_id";
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionJdbc jdbc;
 
-    public RevocationIntentProjection(JdbcTemplate jdbc) {
+    public RevocationIntentProjection(ProjectionJdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -77,7 +77,7 @@ public class RevocationIntentProjection {
     private void insert(String id, String publisher, String entitlement, String checkout, String offer,
                         RevocationStatus status, String reason, RevocationIntentView.Source source,
                         List<String> evidence, long sequence, Instant at) {
-        jdbc.update("""
+        jdbc.write("""
                         INSERT INTO revocation_intent_view (revocation_intent_id, publisher_id, entitlement_id,
                             checkout_intent_id, offer_id, status, reason, source, evidence_ids, version, created_at,
                             updated_at)
@@ -87,7 +87,7 @@ public class RevocationIntentProjection {
     }
 
     private void decide(String id, RevocationStatus status, BillingContext context, Instant at, long sequence) {
-        jdbc.update("UPDATE revocation_intent_view SET status = ?, decision = ?::jsonb, version = ?, updated_at = ? "
+        jdbc.write("UPDATE revocation_intent_view SET status = ?, decision = ?::jsonb, version = ?, updated_at = ? "
                         + "WHERE revocation_intent_id = ? AND version < ?", status.publicName(),
                 JsonColumns.write(source(context, at)), sequence, Timestamp.from(at), id, sequence);
     }
@@ -99,7 +99,7 @@ public class RevocationIntentProjection {
 
     @ResetHandler
     void onReset() {
-        jdbc.update("TRUNCATE revocation_intent_view");
+        jdbc.write("TRUNCATE revocation_intent_view");
     }
 
     @QueryHandler

@@ -7,13 +7,13 @@ import com.bumpgrade.commerce.domain.webhook.StripeEventReceived;
 import com.bumpgrade.commerce.domain.webhook.StripeEventRedriveRequested;
 import com.bumpgrade.commerce.domain.webhook.WhichWebhookEvidence;
 import com.bumpgrade.commerce.projections.shared.ProcessingGroups;
+import com.bumpgrade.commerce.projections.shared.ProjectionJdbc;
 import com.bumpgrade.commerce.projections.shared.ReadYourWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
@@ -35,15 +35,15 @@ public class WebhookEvidenceProjection {
 
     private static final Pattern FAILURE_CODE = Pattern.compile("[a-z0-9_]{1,64}");
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionJdbc jdbc;
 
-    public WebhookEvidenceProjection(JdbcTemplate jdbc) {
+    public WebhookEvidenceProjection(ProjectionJdbc jdbc) {
         this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(StripeEventReceived event, @SequenceNumber long sequence) {
-        jdbc.update("""
+        jdbc.write("""
                         INSERT INTO webhook_evidence_view (evidence_id, event_type, livemode, api_version,
                             stripe_created_at, received_at, payload_sha256, verification, status, version)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?)
@@ -56,26 +56,26 @@ public class WebhookEvidenceProjection {
 
     @EventHandler
     void on(StripeEventPayloadMismatchFlagged event, @SequenceNumber long sequence) {
-        jdbc.update("UPDATE webhook_evidence_view SET payload_mismatch = TRUE, version = ? "
+        jdbc.write("UPDATE webhook_evidence_view SET payload_mismatch = TRUE, version = ? "
                 + "WHERE evidence_id = ? AND version < ?", sequence, event.evidenceId().value(), sequence);
     }
 
     @EventHandler
     void on(StripeEventAttributed event, @SequenceNumber long sequence) {
-        jdbc.update("UPDATE webhook_evidence_view SET publisher_id = ?, subject_type = ?, subject_id = ?, version = ? "
+        jdbc.write("UPDATE webhook_evidence_view SET publisher_id = ?, subject_type = ?, subject_id = ?, version = ? "
                         + "WHERE evidence_id = ? AND version < ?", event.publisherId().value(), event.subjectType(),
                 event.subjectId(), sequence, event.evidenceId().value(), sequence);
     }
 
     @EventHandler
     void on(StripeEventRedriveRequested event, @SequenceNumber long sequence) {
-        jdbc.update("UPDATE webhook_evidence_view SET version = ? WHERE evidence_id = ? AND version < ?",
+        jdbc.write("UPDATE webhook_evidence_view SET version = ? WHERE evidence_id = ? AND version < ?",
                 sequence, event.evidenceId().value(), sequence);
     }
 
     @EventHandler
     void on(StripeEventConcluded event, @SequenceNumber long sequence) {
-        jdbc.update("""
+        jdbc.write("""
                         UPDATE webhook_evidence_view SET status = ?, reason = ?,
                             publisher_id = coalesce(publisher_id, ?), subject_type = coalesce(subject_type, ?),
                             subject_id = coalesce(subject_id, ?), concluded_at = ?, version = ?
@@ -88,7 +88,7 @@ public class WebhookEvidenceProjection {
 
     @ResetHandler
     void onReset() {
-        jdbc.update("TRUNCATE webhook_evidence_view");
+        jdbc.write("TRUNCATE webhook_evidence_view");
     }
 
     @QueryHandler

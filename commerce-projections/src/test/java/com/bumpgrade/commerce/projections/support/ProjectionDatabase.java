@@ -1,7 +1,7 @@
 package com.bumpgrade.commerce.projections.support;
 
 import org.flywaydb.core.Flyway;
-import org.springframework.jdbc.core.JdbcTemplate;
+import com.bumpgrade.commerce.projections.shared.ProjectionJdbc;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -13,14 +13,14 @@ public final class ProjectionDatabase {
     private static ProjectionDatabase instance;
 
     private final SingleConnectionDataSource dataSource;
-    private final JdbcTemplate jdbc;
+    private final ProjectionJdbc jdbc;
     private final DataSourceTransactionManager transactions;
 
     private ProjectionDatabase(String url, String username, String password) {
         // one connection, so a test sees its own writes in order and the run stays light on a shared server
         this.dataSource = new SingleConnectionDataSource(url, username, password, true);
         Flyway.configure().dataSource(dataSource).locations(migrations()).load().migrate();
-        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc = new ProjectionJdbc(dataSource);
         this.transactions = new DataSourceTransactionManager(dataSource);
     }
 
@@ -31,7 +31,7 @@ public final class ProjectionDatabase {
         return instance;
     }
 
-    public JdbcTemplate jdbc() {
+    public ProjectionJdbc jdbc() {
         return jdbc;
     }
 

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.ExecutionResult;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
@@ -65,10 +66,14 @@ public final class Projector {
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.copyOf(events));
             // the task runs once per message of the batch, which is the unit of work's current message
-            batch.executeWithResult(() -> {
+            ResultMessage<?> result = batch.executeWithResult(() -> {
                 handle(batch.getMessage());
                 return null;
             }, RollbackConfigurationType.ANY_THROWABLE);
+            // a failure at prepare-commit (the deferred writes, the audit chain) is answered, not thrown
+            if (result.isExceptional()) {
+                throw new IllegalStateException(result.exceptionResult());
+            }
             batch.getExecutionResults().values().stream().filter(ExecutionResult::isExceptionResult).findFirst()
                     .ifPresent(failed -> {
                         throw new IllegalStateException(failed.getExceptionResult());

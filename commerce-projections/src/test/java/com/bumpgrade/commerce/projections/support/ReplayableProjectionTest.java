@@ -3,7 +3,7 @@ package com.bumpgrade.commerce.projections.support;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
+import com.bumpgrade.commerce.projections.shared.ProjectionJdbc;
 
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A subclass names its projection, its tables and a realistic history, and specifies the rows it expects.
  */
 public abstract class ReplayableProjectionTest {
-    protected final JdbcTemplate jdbc = ProjectionDatabase.get().jdbc();
+    protected final ProjectionJdbc jdbc = ProjectionDatabase.get().jdbc();
     private List<DomainEventMessage<?>> history;
 
     protected abstract Object projection();
@@ -61,6 +61,25 @@ public abstract class ReplayableProjectionTest {
         // and the whole batch, as after a retry or a stolen claim
         projector.apply(history);
         assertThat(tables().rows()).isEqualTo(once);
+    }
+
+    /**
+     * A processor hands the projection whole batches, whose writes are deferred to the batch's end (D95): the
+     * rows must be those of the events applied one by one, and the batch again, or a part of it, changes nothing.
+     */
+    @Test
+    void theHistoryAsProcessorBatchesGivesTheRowsOfTheEventsOneByOne() {
+        Map<String, List<String>> oneByOne = applyHistory();
+        tables().truncate();
+        Projector projector = new Projector(projection());
+
+        projector.applyAsOneBatch(history, ProjectionDatabase.get().transactions());
+        assertThat(tables().rows()).isEqualTo(oneByOne);
+
+        projector.applyAsOneBatch(history, ProjectionDatabase.get().transactions());
+        projector.applyAsOneBatch(history.subList(history.size() / 2, history.size()),
+                ProjectionDatabase.get().transactions());
+        assertThat(tables().rows()).isEqualTo(oneByOne);
     }
 
     @Test
