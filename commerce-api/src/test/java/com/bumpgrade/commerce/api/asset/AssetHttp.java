@@ -2,8 +2,6 @@ package com.bumpgrade.commerce.api.asset;
 
 import com.bumpgrade.commerce.api.support.ApiClient;
 import com.bumpgrade.commerce.api.support.RawHttp;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +27,6 @@ import java.util.function.Supplier;
  * hang up). Every answer is kept for the leak scan.
  */
 public final class AssetHttp {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     static final List<String> ANSWERS = new CopyOnWriteArrayList<>();
 
     private final int port;
@@ -37,25 +34,6 @@ public final class AssetHttp {
 
     public AssetHttp(int port) {
         this.port = port;
-    }
-
-    public record Answer(int status, Map<String, List<String>> headers, String body) {
-        public JsonNode json() {
-            try {
-                return MAPPER.readTree(body);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON (" + status + "): " + body, e);
-            }
-        }
-
-        public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
-        }
-
-        public String errorCode() {
-            return json().path("error").path("code").asText(null);
-        }
     }
 
     public static Map<String, String> envelope(String token, String key, String disposition, String phrase) {
@@ -90,24 +68,24 @@ public final class AssetHttp {
         return "attachment; filename*=UTF-8''" + encoded;
     }
 
-    public Answer upload(String productId, Map<String, String> headers, byte[] body) {
+    public ApiClient.Response upload(String productId, Map<String, String> headers, byte[] body) {
         return send(productId, headers, HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
     /** A body of {@code length} bytes generated as it is sent, never held whole by the test either. */
-    public Answer upload(String productId, Map<String, String> headers, long length, Supplier<InputStream> body) {
+    public ApiClient.Response upload(String productId, Map<String, String> headers, long length, Supplier<InputStream> body) {
         return send(productId, headers, HttpRequest.BodyPublishers.fromPublisher(
                 HttpRequest.BodyPublishers.ofInputStream(body), length));
     }
 
-    private Answer send(String productId, Map<String, String> headers, HttpRequest.BodyPublisher body) {
+    private ApiClient.Response send(String productId, Map<String, String> headers, HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/commerce/products/" + productId + "/assets")).timeout(Duration.ofMinutes(5)).POST(body);
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             ANSWERS.add(response.body());
-            return new Answer(response.statusCode(), response.headers().map(), response.body());
+            return new ApiClient.Response(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -18,11 +18,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +55,21 @@ abstract class ProductAssetContract extends ServiceTest {
     /** What the backend holds now: every object, temporary object and unfinished upload, by its name there. */
     protected abstract List<String> storedNames();
 
+    /** The asset's stored object, read from the backend itself. */
+    protected abstract InputStream openStored(AssetId asset) throws IOException;
+
     /** The SHA-256 of the asset's stored object. */
-    protected abstract String storedSha256(AssetId asset);
+    private String storedSha256(AssetId asset) {
+        try (InputStream in = openStored(asset)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** What names this backend's storage: none of it may appear in any answer, log, event or audit entry. */
     protected abstract List<String> storageSecrets();
@@ -101,7 +120,7 @@ abstract class ProductAssetContract extends ServiceTest {
         return bytes;
     }
 
-    private AssetHttp.Answer confirmedUpload(String key, String disposition, String name, byte[] body) {
+    private ApiClient.Response confirmedUpload(String key, String disposition, String name, byte[] body) {
         return http().upload(product, AssetHttp.envelope(Tokens.OWNER, key, disposition,
                 phrase(name, body.length)), body);
     }
@@ -130,7 +149,7 @@ abstract class ProductAssetContract extends ServiceTest {
     void aWrongPhraseIsAPreviewAndStoresNothing() {
         List<String> before = storedNames();
         String key = AssetHttp.key("asset-wrong");
-        AssetHttp.Answer wrong = http().upload(product, AssetHttp.envelope(Tokens.OWNER, key,
+        ApiClient.Response wrong = http().upload(product, AssetHttp.envelope(Tokens.OWNER, key,
                 AssetHttp.attachment("a.pdf"), "Upload a.pdf"), pdf(1000, "x"));
         assertThat(wrong.status()).as(wrong.body()).isEqualTo(200);
         assertThat(wrong.json().path("reason").asText()).isEqualTo("confirmation_mismatch");
@@ -144,12 +163,12 @@ abstract class ProductAssetContract extends ServiceTest {
         List<String> before = storedNames();
         byte[] body = pdf(1000, "roles");
         for (String token : List.of(Tokens.AGENT, Tokens.AUDITOR)) {
-            AssetHttp.Answer refused = http().upload(product, AssetHttp.envelope(token, AssetHttp.key("asset-role"),
+            ApiClient.Response refused = http().upload(product, AssetHttp.envelope(token, AssetHttp.key("asset-role"),
                     AssetHttp.attachment("a.pdf"), phrase("a.pdf", 1000)), body);
             assertThat(refused.status()).as(refused.body()).isEqualTo(403);
         }
         // another publisher's product answers like a missing one
-        AssetHttp.Answer rival = http().upload(product, AssetHttp.envelope(Tokens.RIVAL_OWNER,
+        ApiClient.Response rival = http().upload(product, AssetHttp.envelope(Tokens.RIVAL_OWNER,
                 AssetHttp.key("asset-rival"), AssetHttp.attachment("a.pdf"), phrase("a.pdf", 1000)), body);
         assertThat(rival.status()).as(rival.body()).isEqualTo(404);
         assertThat(rival.errorCode()).isEqualTo("not_found");
@@ -160,7 +179,7 @@ abstract class ProductAssetContract extends ServiceTest {
         assertThat(storedNames()).isEqualTo(before);
 
         String key = AssetHttp.key("asset-auditor");
-        AssetHttp.Answer stored = confirmedUpload(key, AssetHttp.attachment("a.pdf"), "a.pdf", body);
+        ApiClient.Response stored = confirmedUpload(key, AssetHttp.attachment("a.pdf"), "a.pdf", body);
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
         String assetId = stored.json().path("assetId").asText();
         ApiClient.Response read = api().get("/api/commerce/products/" + product + "/assets/" + assetId)
@@ -177,7 +196,7 @@ abstract class ProductAssetContract extends ServiceTest {
     void anUploadIsStreamedToStorageHashedRecordedListedAndAudited() {
         String key = AssetHttp.key("asset-upload");
         byte[] body = pdf(300_000, "upload");
-        AssetHttp.Answer stored = confirmedUpload(key, AssetHttp.attachment("Lesson 1.pdf"), "Lesson 1.pdf", body);
+        ApiClient.Response stored = confirmedUpload(key, AssetHttp.attachment("Lesson 1.pdf"), "Lesson 1.pdf", body);
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
         JsonNode asset = stored.json();
         AssetId id = assetOf(product, key);
@@ -208,10 +227,10 @@ abstract class ProductAssetContract extends ServiceTest {
     void theSameKeyWithTheSameBytesIsTheSameRecord() {
         String key = AssetHttp.key("asset-retry");
         byte[] body = pdf(200_000, "retry");
-        AssetHttp.Answer first = confirmedUpload(key, AssetHttp.attachment("retry.pdf"), "retry.pdf", body);
+        ApiClient.Response first = confirmedUpload(key, AssetHttp.attachment("retry.pdf"), "retry.pdf", body);
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         List<String> stored = storedNames();
-        AssetHttp.Answer again = confirmedUpload(key, AssetHttp.attachment("retry.pdf"), "retry.pdf", body);
+        ApiClient.Response again = confirmedUpload(key, AssetHttp.attachment("retry.pdf"), "retry.pdf", body);
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(again.body()).isEqualTo(first.body());
@@ -219,12 +238,12 @@ abstract class ProductAssetContract extends ServiceTest {
 
         // the first answer lost (a crash before it was kept): the same bytes find the same record
         jdbc.update("DELETE FROM idempotency_record WHERE idempotency_key = ?", key);
-        AssetHttp.Answer afterLoss = confirmedUpload(key, AssetHttp.attachment("retry.pdf"), "retry.pdf", body);
+        ApiClient.Response afterLoss = confirmedUpload(key, AssetHttp.attachment("retry.pdf"), "retry.pdf", body);
         assertThat(afterLoss.status()).as(afterLoss.body()).isEqualTo(201);
         assertThat(afterLoss.json().path("assetId").asText()).isEqualTo(id.value());
         // and other bytes under that key are refused, leaving the stored object as it was
         jdbc.update("DELETE FROM idempotency_record WHERE idempotency_key = ?", key);
-        AssetHttp.Answer other = confirmedUpload(key, AssetHttp.attachment("retry.pdf"), "retry.pdf",
+        ApiClient.Response other = confirmedUpload(key, AssetHttp.attachment("retry.pdf"), "retry.pdf",
                 pdf(200_000, "other"));
         assertThat(other.status()).as(other.body()).isEqualTo(422);
         assertThat(other.errorCode()).isEqualTo("idempotency_key_reused");
@@ -241,7 +260,7 @@ abstract class ProductAssetContract extends ServiceTest {
         assertThat(tooLarge.status()).as(tooLarge.body()).isEqualTo(413);
         assertThat(tooLarge.errorCode()).isEqualTo("asset_too_large");
         // at the limit it is taken
-        AssetHttp.Answer atLimit = confirmedUpload(AssetHttp.key("asset-limit"), AssetHttp.attachment("max.bin"),
+        ApiClient.Response atLimit = confirmedUpload(AssetHttp.key("asset-limit"), AssetHttp.attachment("max.bin"),
                 "max.bin", pdf((int) MB, "limit"));
         assertThat(atLimit.status()).as(atLimit.body()).isEqualTo(201);
         assertThat(atLimit.json().path("sizeBytes").asLong()).isEqualTo(MB);
@@ -275,7 +294,7 @@ abstract class ProductAssetContract extends ServiceTest {
         EventStream.of(jdbc, id.value()).expectExactly();
 
         // the retry with the same key is a fresh upload
-        AssetHttp.Answer retry = confirmedUpload(key, AssetHttp.attachment("drop.pdf"), "drop.pdf", body);
+        ApiClient.Response retry = confirmedUpload(key, AssetHttp.attachment("drop.pdf"), "drop.pdf", body);
         assertThat(retry.status()).as(retry.body()).isEqualTo(201);
         assertThat(retry.json().path("assetId").asText()).isEqualTo(id.value());
         assertThat(storedSha256(id)).isEqualTo(AssetHttp.sha256(body));
@@ -289,7 +308,7 @@ abstract class ProductAssetContract extends ServiceTest {
         for (String name : names) {
             String key = AssetHttp.key("asset-name");
             byte[] body = pdf(2000, "name");
-            AssetHttp.Answer stored = confirmedUpload(key, AssetHttp.attachmentStar(name), name, body);
+            ApiClient.Response stored = confirmedUpload(key, AssetHttp.attachmentStar(name), name, body);
             assertThat(stored.status()).as(name + ": " + stored.body()).isEqualTo(201);
             String shown = stored.json().path("displayName").asText();
             assertThat(shown).as(name).isEqualTo(AssetDisplayName.sanitize(name))
@@ -308,7 +327,7 @@ abstract class ProductAssetContract extends ServiceTest {
     @Test
     void anArchiveIsConfirmedAtTheCurrentVersionOnce() {
         String key = AssetHttp.key("asset-archive");
-        AssetHttp.Answer stored = confirmedUpload(key, AssetHttp.attachment("old.pdf"), "old.pdf", pdf(1000, "a"));
+        ApiClient.Response stored = confirmedUpload(key, AssetHttp.attachment("old.pdf"), "old.pdf", pdf(1000, "a"));
         String assetId = stored.json().path("assetId").asText();
         String path = "/api/commerce/products/" + product + "/assets/" + assetId + "/archive";
         String archiveKey = AssetHttp.key("asset-arch");
@@ -341,7 +360,7 @@ abstract class ProductAssetContract extends ServiceTest {
         String marker = "BODYMARKER" + UUID.randomUUID().toString().replace("-", "");
         String key = AssetHttp.key("asset-scan");
         byte[] body = pdf(50_000, marker);
-        AssetHttp.Answer stored = confirmedUpload(key, AssetHttp.attachmentStar("../../private/" + marker + ".pdf"),
+        ApiClient.Response stored = confirmedUpload(key, AssetHttp.attachmentStar("../../private/" + marker + ".pdf"),
                 "../../private/" + marker + ".pdf", body);
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
         AssetId id = assetOf(product, key);
@@ -398,7 +417,7 @@ abstract class ProductAssetContract extends ServiceTest {
             assertThat(preview.status()).as(preview.body()).isEqualTo(200);
             headers.put(ProductAssetService.CONFIRMATION_HEADER, preview.json().path("requiredConfirmation").asText());
             MessageDigest sent = MessageDigest.getInstance("SHA-256");
-            AssetHttp.Answer stored = http.upload(product, headers, size, generated(size, sent));
+            ApiClient.Response stored = http.upload(product, headers, size, generated(size, sent));
             assertThat(stored.status()).as(stored.body() + " (see " + service.log() + ")").isEqualTo(201);
             assertThat(stored.json().path("sizeBytes").asLong()).isEqualTo(size);
             assertThat(stored.json().path("sha256").asText())

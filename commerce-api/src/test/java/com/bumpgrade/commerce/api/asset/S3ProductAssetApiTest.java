@@ -10,11 +10,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,17 +80,19 @@ class S3ProductAssetApiTest extends ProductAssetContract {
     }
 
     @Override
-    protected String storedSha256(AssetId asset) {
-        try (S3Client s3 = S3MockServer.shared().client();
-             InputStream in = new DigestInputStream(s3.getObject(r -> r.bucket(S3MockServer.BUCKET)
-                     .key(PREFIX + "objects/" + asset.value())), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return java.util.HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    protected InputStream openStored(AssetId asset) {
+        S3Client s3 = S3MockServer.shared().client();
+        InputStream object = s3.getObject(r -> r.bucket(S3MockServer.BUCKET).key(PREFIX + "objects/" + asset.value()));
+        return new FilterInputStream(object) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    s3.close();
+                }
+            }
+        };
     }
 
     @Override

@@ -60,7 +60,7 @@ class AuditReplayApiTest extends WebhookTest {
         ownerWrite("POST", "/api/commerce/catalog/products", Map.of("productId", product, "title", "Replayed",
                 "kind", "course"));
         byte[] file = "%PDF-1.7 replayed".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        com.bumpgrade.commerce.api.asset.AssetHttp.Answer stored = new com.bumpgrade.commerce.api.asset.AssetHttp(port)
+        com.bumpgrade.commerce.api.support.ApiClient.Response stored = new com.bumpgrade.commerce.api.asset.AssetHttp(port)
                 .upload(product, com.bumpgrade.commerce.api.asset.AssetHttp.envelope(Tokens.OWNER,
                         ApiClient.uniqueKey("story-asset"), "attachment; filename=\"r.pdf\"",
                         "Upload r.pdf (" + file.length + " bytes) to product " + product), file);

@@ -66,7 +66,7 @@ class ContentReadinessApiTest extends ServiceTest {
     private String upload(String name) {
         byte[] body = ("%PDF-1.7 " + name).getBytes(StandardCharsets.US_ASCII);
         String phrase = "Upload " + name + " (" + body.length + " bytes) to product " + product;
-        AssetHttp.Answer stored = new AssetHttp(port).upload(product, AssetHttp.envelope(Tokens.OWNER,
+        ApiClient.Response stored = new AssetHttp(port).upload(product, AssetHttp.envelope(Tokens.OWNER,
                 AssetHttp.key("content-asset"), AssetHttp.attachment(name), phrase), body);
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
         return stored.json().path("assetId").asText();

@@ -77,11 +77,16 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitHealthy(Duration timeout) throws IOException {
+        awaitReady(process, port, timeout, "service exited with %d; see target/*.log");
+    }
+
+    /** Polls the readiness probe of a service process on the port until it is up, it exits or the time is out. */
+    static void awaitReady(Process process, int port, Duration timeout, String exitMessage) throws IOException {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException("service exited with " + process.exitValue() + "; see target/*.log");
+                throw new IOException(String.format(exitMessage, process.exitValue()));
             }
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
@@ -103,7 +108,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IOException(e);
             }
         }
-        throw new IOException("service did not become healthy in " + timeout);
+        throw new IOException("service did not become ready in " + timeout);
     }
 
     /** A port free right now, for a service process about to start. */

@@ -4,10 +4,6 @@ import com.bumpgrade.commerce.projections.support.TestDatabase;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,32 +59,8 @@ public final class SmallHeapService implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) throws IOException {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("the small-heap service exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + port + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-        }
-        throw new IOException("the small-heap service was not ready in " + timeout);
+        ServiceProcess.awaitReady(process, port, timeout,
+                "the small-heap service exited with %d; see " + String.valueOf(log).replace("%", "%%"));
     }
 
     public int port() {
