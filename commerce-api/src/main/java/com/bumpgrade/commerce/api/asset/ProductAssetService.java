@@ -33,9 +33,11 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -115,9 +117,8 @@ public class ProductAssetService {
         } catch (ApiException e) {
             // a discard that failed too is named by its type only (its message may name the storage)
             log.info("Discarded the upload of asset {} of product {}: {}{}", id, product, e.code(),
-                    java.util.Arrays.stream(e.getSuppressed()).map(s -> ", " + s.getClass().getSimpleName()
-                            + (s.getCause() == null ? "" : " (" + s.getCause().getClass().getSimpleName() + ")"))
-                            .reduce("", String::concat));
+                    Arrays.stream(e.getSuppressed()).map(ProductAssetService::typeOnly)
+                            .collect(Collectors.joining()));
             throw e;
         }
         try {
@@ -183,6 +184,11 @@ public class ProductAssetService {
         if (catalog.product(caller.publisher(), product).isEmpty()) {
             throw ApiException.notFound();
         }
+    }
+
+    private static String typeOnly(Throwable failure) {
+        return ", " + failure.getClass().getSimpleName()
+                + (failure.getCause() == null ? "" : " (" + failure.getCause().getClass().getSimpleName() + ")");
     }
 
     private long contentLength(HttpHeaders headers) {

@@ -78,11 +78,11 @@ public class Catalog {
     }
 
     /**
-     * The order bumps a main offer lists, in order: the only bumps a checkout may sell with it. Waits (briefly) for
-     * the offer's own writes, so a checkout may follow a change of the list at once.
+     * The order bumps a main offer lists, in order: the only bumps a checkout may sell with it. Read after
+     * {@link #findActiveOffer} of the same main offer, which already waited for the offer's own writes (a list
+     * change among them), so it does not wait again.
      */
     public List<OfferId> orderBumpsOf(PublisherId publisher, OfferId mainOffer) {
-        ReadYourWrites.awaitCaughtUp(jdbc, "offer", "offer_key", CatalogKey.ofOffer(publisher, mainOffer).value());
         return jdbc.queryForList("SELECT bump_offer_id FROM offer_order_bump WHERE publisher_id = ? "
                         + "AND main_offer_id = ? ORDER BY position", String.class, publisher.value(), mainOffer.value())
                 .stream().map(OfferId::of).toList();
