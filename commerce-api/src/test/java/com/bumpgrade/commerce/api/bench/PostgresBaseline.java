@@ -5,6 +5,7 @@ import com.bumpgrade.commerce.projections.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ final class PostgresBaseline {
         }
     }
 
-    private record Row(String type, String payloadType, byte[] payload, byte[] metaData) {
+    record Row(String type, String payloadType, byte[] payload, byte[] metaData) {
     }
 
     private PostgresBaseline() {
@@ -59,7 +60,7 @@ final class PostgresBaseline {
         return new Result(row.payload().length, row.metaData().length, rates);
     }
 
-    private static Row sampleRow(Connection connection) throws Exception {
+    static Row sampleRow(Connection connection) throws Exception {
         try (PreparedStatement statement = connection.prepareStatement("SELECT type, payload_type, payload, meta_data "
                 + "FROM domain_event_entry WHERE payload_type LIKE '%.StripeEventReceived' ORDER BY global_index DESC "
                 + "LIMIT 1"); ResultSet rs = statement.executeQuery()) {
@@ -70,8 +71,26 @@ final class PostgresBaseline {
         }
     }
 
-    /** Inserts per second over {@code seconds}, all clients together. */
+    /**
+     * One client's work, opened on its own connection: {@link Client#once} is one transaction of the measured kind.
+     */
+    interface Work {
+        Client open(Connection connection) throws SQLException;
+    }
+
+    interface Client extends AutoCloseable {
+        void once() throws SQLException;
+
+        @Override
+        void close() throws SQLException;
+    }
+
     private static double run(TestDatabase.Database database, Row row, int clients, int seconds) throws Exception {
+        return rate(database, clients, seconds, connection -> eventInsert(connection, "bench_event", row));
+    }
+
+    /** Transactions of {@code work} per second over {@code seconds}, all clients together. */
+    static double rate(TestDatabase.Database database, int clients, int seconds, Work work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Connection> connections = new ArrayList<>();
         try {
@@ -82,13 +101,22 @@ final class PostgresBaseline {
             long deadline = start + seconds * 1_000_000_000L;
             List<Future<Long>> counts = new ArrayList<>();
             for (Connection connection : connections) {
-                counts.add(pool.submit(() -> insertUntil(connection, row, deadline)));
+                counts.add(pool.submit(() -> {
+                    long done = 0;
+                    try (Client client = work.open(connection)) {
+                        while (System.nanoTime() < deadline) {
+                            client.once();
+                            done++;
+                        }
+                    }
+                    return done;
+                }));
             }
-            long rows = 0;
+            long done = 0;
             for (Future<Long> count : counts) {
-                rows += count.get();
+                done += count.get();
             }
-            return rows / ((System.nanoTime() - start) / 1e9);
+            return done / ((System.nanoTime() - start) / 1e9);
         } finally {
             pool.shutdown();
             for (Connection connection : connections) {
@@ -97,12 +125,14 @@ final class PostgresBaseline {
         }
     }
 
-    private static long insertUntil(Connection connection, Row row, long deadline) throws Exception {
-        long rows = 0;
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_event (event_identifier, "
+    /** Inserts a fresh copy of the event row into {@code table} per {@link Client#once}, in the caller's transaction. */
+    static Client eventInsert(Connection connection, String table, Row row) throws SQLException {
+        PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (event_identifier, "
                 + "aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload, meta_data) "
-                + "VALUES (?, ?, 0, ?, ?, ?, ?, ?)")) {
-            while (System.nanoTime() < deadline) {
+                + "VALUES (?, ?, 0, ?, ?, ?, ?, ?)");
+        return new Client() {
+            @Override
+            public void once() throws SQLException {
                 String id = UUID.randomUUID().toString();
                 insert.setString(1, id);
                 insert.setString(2, "whk_" + id.replace("-", ""));
@@ -112,9 +142,12 @@ final class PostgresBaseline {
                 insert.setBytes(6, row.payload());
                 insert.setBytes(7, row.metaData());
                 insert.executeUpdate();
-                rows++;
             }
-        }
-        return rows;
+
+            @Override
+            public void close() throws SQLException {
+                insert.close();
+            }
+        };
     }
 }

@@ -37,6 +37,7 @@ final class Report {
         row("  ack latency p50 / p99", ms(r.empty.ack()), "", null);
         double ratio = r.empty.perSecond() / b.best();
         row("  ratio to the PostgreSQL baseline", String.format("%.2fx", ratio), ">= 0.5x", ratio >= 0.5);
+        floors(r.floors, b.best(), r.empty.perSecond());
         row(String.format("half rate, %.1f webhooks/s open loop: ack from due time p50 / p99", r.halfRate),
                 ms(r.halfAck), "p99 <= 50 ms", p99(r.halfAck) <= 50);
         row(String.format("  2xx -> paid visible in GET, p50 / p99 (%d of %d)", r.halfVisible, o.events()),
@@ -67,6 +68,23 @@ final class Report {
         }
         r.warnings.forEach(w -> line("WARNING: %s", w));
         line("run time %.0f s", Progress.elapsedSeconds());
+    }
+
+    /** The two halves of an ack measured apart, and the most the machine allows for both together. */
+    private void floors(AckFloors.Result f, double baseline, double acked) {
+        line("  the ack's two halves, measured apart with the service idle (AckFloors):");
+        row(String.format("    HTTP half: the same webhooks refused at the signature check, %d clients (p50 / p99 %s)",
+                f.httpClients(), ms(f.httpLatency())), String.format("%.0f/s", f.httpPerSecond()), "", null);
+        row("    database half: PostgreSQL alone, delivery row + evidence event, one commit; "
+                + f.databasePerClients().entrySet().stream().map(e -> String.format("%d: %.0f", e.getKey(),
+                e.getValue())).collect(Collectors.joining(", ")) + "; best",
+                String.format("%.0f/s", f.databaseBest()), "", null);
+        row(String.format("    both on these cores at most (1 / (1/http + 1/db)), other processes %.0f%%",
+                f.cpuOthersPercent()), String.format("%.0f/s", f.together()), "", null);
+        row("    that ceiling's ratio to the PostgreSQL baseline", String.format("%.2fx", f.together() / baseline),
+                ">= 0.5x", f.together() / baseline >= 0.5);
+        row("    the acknowledged rate's share of that ceiling", String.format("%.2fx", acked / f.together()), "",
+                null);
     }
 
     private void rounds(Results.FullSpeed speed) {

@@ -30,6 +30,7 @@ final class Results {
     final Options options;
     String environment;
     PostgresBaseline.Result baseline;
+    AckFloors.Result floors;
     Checkouts.Result checkouts;
     int idleSamples;
     Histogram idleFromAck;

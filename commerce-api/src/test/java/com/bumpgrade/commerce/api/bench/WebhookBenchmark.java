@@ -96,6 +96,8 @@ public final class WebhookBenchmark {
         List<String> intents = Checkouts.open(api, options.webhookIntents(), 8, false).intents();
         drain(db, "opening the intents");
         int full = options.fullSpeedIntents();
+        results.floors = AckFloors.measure(database, webhooks, intents.subList(0, full), options.concurrency(),
+                options.baselineSeconds(), service.pid(), db);
         List<String> half = intents.subList(full, full + options.events());
         List<String> idle = intents.subList(full + options.events(), intents.size());
 

@@ -5,6 +5,7 @@ import com.bumpgrade.commerce.api.support.FakeStripe;
 import com.bumpgrade.commerce.api.support.StripeEvents;
 import org.HdrHistogram.Histogram;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -12,12 +13,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Signed {@code checkout.session.completed} webhooks, one per distinct open intent, each signed when it is sent:
  * closed loop at full speed, or open loop at a fixed arrival rate.
  */
 final class Webhooks {
+    private static final String UNKNOWN_SECRET = "whsec_benchUnknownSecret000001";
     private final ApiClient api;
     private final FakeStripe stripe;
 
@@ -41,11 +44,29 @@ final class Webhooks {
     }
 
     /**
+     * Sends one webhook signed with a secret the service does not know and fails the run unless it is refused at
+     * the signature check (400 {@code invalid_signature}): the whole HTTP path of an ack without its database work.
+     */
+    void sendRefused(String payload) {
+        ApiClient.Response response = api.post("/api/commerce/stripe/webhook")
+                .header("Stripe-Signature", StripeEvents.signature(payload, UNKNOWN_SECRET, Instant.now().getEpochSecond()))
+                .header("Content-Type", "application/json").json(payload).send();
+        if (response.status() != 400 || !"invalid_signature".equals(response.errorCode())) {
+            throw new IllegalStateException("webhook with an unknown secret not refused: " + response.status());
+        }
+    }
+
+    /**
      * Closed loop: {@code threads} clients each send the next webhook as soon as the previous one was acknowledged.
      * Returns acknowledged webhooks per second.
      */
     double fullSpeed(List<String> intents, int threads, Histogram ack) throws Exception {
-        List<String> payloads = intents.stream().map(this::payload).toList();
+        return closedLoop(intents.stream().map(this::payload).toList(), threads, this::sendAcknowledged, ack);
+    }
+
+    /** The same closed loop for payloads sent by {@code send}; answers requests per second. */
+    static double closedLoop(List<String> payloads, int threads, Consumer<String> send, Histogram latency)
+            throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> workers = new ArrayList<>();
@@ -54,8 +75,8 @@ final class Webhooks {
             workers.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < payloads.size(); i = next.getAndIncrement()) {
                     long sent = System.nanoTime();
-                    sendAcknowledged(payloads.get(i));
-                    record(ack, System.nanoTime() - sent);
+                    send.accept(payloads.get(i));
+                    record(latency, System.nanoTime() - sent);
                 }
                 return null;
             }));
